@@ -1,0 +1,69 @@
+import { enableMapSet, freeze, produce } from "immer";
+import type { AnyEvent, EventEnvelope } from "../events/index.ts";
+import type { Projection } from "./defineProjection.ts";
+
+type AnyHandler = (draft: unknown, event: EventEnvelope) => void;
+
+let mapSetEnabled = false;
+function ensureMapSet(): void {
+  if (!mapSetEnabled) {
+    enableMapSet();
+    mapSetEnabled = true;
+  }
+}
+
+/** @internal Applies events to a state the caller owns, mutating it in place. */
+export function _applyInPlace(projection: Projection<any, any>, state: unknown, events: readonly EventEnvelope[]): void {
+  const handlers = projection.handlers as Record<string, AnyHandler | undefined>;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const h = handlers[e.type];
+    if (h !== undefined) h(state, e);
+  }
+}
+
+/** @internal Applies events to a shared, frozen state through one immer produce: the old state is untouched. */
+export function _applyShared<S>(projection: Projection<any, S>, state: S, events: readonly EventEnvelope[]): S {
+  ensureMapSet();
+  return produce(state, (draft) => {
+    _applyInPlace(projection, draft, events);
+  }) as S;
+}
+
+/** @internal Whether an error comes from writing to frozen data, which the immer path handles. */
+export function _isFrozenWrite(error: unknown): boolean {
+  return error instanceof TypeError && /read.only|not extensible|frozen|Cannot (assign|add|delete|define)/i.test(error.message);
+}
+
+/**
+ * Folds events into a projection's state. From scratch (no `state` given), the handlers mutate a private state that
+ * is deeply frozen once at the end; from an existing state, the batch runs inside one immer `produce`, leaving the
+ * given state untouched. The result is frozen either way.
+ *
+ * @param projection - The projection.
+ * @param events - Events in global order.
+ * @param state - The state to continue from; omitted, the fold starts from `initialState()`.
+ * @returns The new, frozen state.
+ * @example
+ * ```ts
+ * import { fold } from "salesfold";
+ * const first = fold(wonByRep, firstEvents);
+ * const next = fold(wonByRep, moreEvents, first); // `first` is unchanged
+ * ```
+ */
+export function fold<E extends AnyEvent, S>(
+  projection: Projection<E, S>,
+  events: readonly EventEnvelope<E>[],
+  state?: S,
+): S {
+  const list = events as readonly EventEnvelope[];
+  if (state !== undefined) return _applyShared(projection, state, list);
+  const fresh = projection.initialState();
+  try {
+    _applyInPlace(projection, fresh, list);
+    return freeze(fresh, true);
+  } catch (error) {
+    if (!_isFrozenWrite(error)) throw error;
+    return _applyShared(projection, freeze(projection.initialState(), true), list);
+  }
+}

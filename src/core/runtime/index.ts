@@ -1,0 +1,2 @@
+export { type Clock, fixedClock, steppingClock, systemClock } from "./clock.ts";
+export { type IdGenerator, randomId, sequentialIds } from "./ids.ts";
