@@ -1,0 +1,4 @@
+import { createInMemoryEventStore } from "../../src/index.ts";
+import { eventStoreConformance } from "../../src/testing.ts";
+
+eventStoreConformance("in-memory", (setup) => createInMemoryEventStore(setup));
