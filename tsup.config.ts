@@ -9,4 +9,8 @@ export default defineConfig({
   target: "node20",
   // nanoid ships only ESM: inlining it keeps `require("salesfold")` working without require(esm).
   noExternal: ["nanoid"],
+  esbuildOptions(options) {
+    // Inline nanoid's Web Crypto build, not its `node:crypto` one, so the core runs in browsers and edge runtimes.
+    options.conditions = ["browser"];
+  },
 });
