@@ -122,6 +122,7 @@ export function deciderSpec<C, E extends AnyEvent, S>(
         };
         return {
           thenThrows,
+          // biome-ignore lint/suspicious/noThenProperty: given/when/then is the spec's vocabulary; the result is never awaited.
           then: (expected) => {
             if (typeof expected === "string") {
               thenThrows(expected);
@@ -145,12 +146,17 @@ function show(events: readonly AnyEvent[] | undefined): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
 
 function describe(error: unknown): string {
-  if (isSalesfoldError(error)) return `${error.code}${(error as { rule?: string }).rule ? `/${(error as { rule?: string }).rule}` : ""}: ${error.message}`;
+  if (isSalesfoldError(error))
+    return `${error.code}${(error as { rule?: string }).rule ? `/${(error as { rule?: string }).rule}` : ""}: ${error.message}`;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -128,15 +128,18 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
   const every = options.snapshots?.every ?? 100;
   const api = `CommandHandler(${decider?.name ?? "?"})`;
   const problems: ValidationIssue[] = [];
-  if (!store || typeof store.append !== "function") problems.push({ code: "invalid_type", path: ["store"], message: "store is an EventStore" });
+  if (!store || typeof store.append !== "function")
+    problems.push({ code: "invalid_type", path: ["store"], message: "store is an EventStore" });
   if (!decider || typeof decider.decide !== "function" || typeof decider.evolve !== "function") {
     problems.push({ code: "invalid_type", path: ["decider"], message: "decider has initialState, evolve and decide" });
   }
   if (!commands || typeof (commands as z.ZodType).safeParse !== "function") {
     problems.push({ code: "invalid_type", path: ["commands"], message: "commands is a zod schema" });
   }
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) problems.push({ code: "too_small", path: ["maxRetries"], message: "maxRetries is a non-negative integer" });
-  if (!Number.isSafeInteger(every) || every < 1) problems.push({ code: "too_small", path: ["snapshots", "every"], message: "every is a positive integer" });
+  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0)
+    problems.push({ code: "too_small", path: ["maxRetries"], message: "maxRetries is a non-negative integer" });
+  if (!Number.isSafeInteger(every) || every < 1)
+    problems.push({ code: "too_small", path: ["snapshots", "every"], message: "every is a positive integer" });
   if (problems.length > 0) throw new ValidationError("createCommandHandler", problems);
   const deciderVersion = decider.version ?? "1";
 
@@ -158,11 +161,16 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
   const handle = async (streamId: string, command: C, handleOptions?: HandleOptions): Promise<HandleResult<E, S>> => {
     const issues: ValidationIssue[] = [];
     const sid = streamIdSchema.safeParse(streamId);
-    if (!sid.success) for (const i of sid.error.issues) issues.push({ code: i.code, path: ["streamId", ...i.path], message: i.message });
+    if (!sid.success)
+      for (const i of sid.error.issues)
+        issues.push({ code: i.code, path: ["streamId", ...i.path], message: i.message });
     const cmd = commands.safeParse(command);
-    if (!cmd.success) for (const i of cmd.error.issues) issues.push({ code: i.code, path: ["command", ...i.path], message: i.message });
+    if (!cmd.success)
+      for (const i of cmd.error.issues) issues.push({ code: i.code, path: ["command", ...i.path], message: i.message });
     const opts = handleOptionsSchema.safeParse(handleOptions);
-    if (!opts.success) for (const i of opts.error.issues) issues.push({ code: i.code, path: ["options", ...i.path], message: i.message });
+    if (!opts.success)
+      for (const i of opts.error.issues)
+        issues.push({ code: i.code, path: ["options", ...i.path], message: i.message });
     if (issues.length > 0) throw new ValidationError(`${api}.handle`, issues);
     const o = opts.data ?? {};
     const correlationId = o.correlationId ?? ids();
@@ -170,7 +178,11 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
 
     for (let attempt = 1; ; attempt++) {
       const loaded = await load(streamId);
-      if (o.expectedVersion !== undefined && typeof o.expectedVersion === "number" && o.expectedVersion !== loaded.version) {
+      if (
+        o.expectedVersion !== undefined &&
+        typeof o.expectedVersion === "number" &&
+        o.expectedVersion !== loaded.version
+      ) {
         // The caller decided on a version that is gone: fail before deciding on a state it never saw.
         throw new ConcurrencyError(streamId, o.expectedVersion, loaded.version);
       }

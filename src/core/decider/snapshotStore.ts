@@ -44,7 +44,12 @@ export function createInMemorySnapshotStore(): SnapshotStore {
     load: async <S>(decider: string, stream: string) => snapshots.get(key(decider, stream)) as Snapshot<S> | undefined,
     save: async <S>(decider: string, stream: string, snapshot: Snapshot<S>) => {
       const existing = snapshots.get(key(decider, stream));
-      if (existing && existing.deciderVersion === snapshot.deciderVersion && existing.streamVersion >= snapshot.streamVersion) return;
+      if (
+        existing &&
+        existing.deciderVersion === snapshot.deciderVersion &&
+        existing.streamVersion >= snapshot.streamVersion
+      )
+        return;
       snapshots.set(key(decider, stream), Object.freeze({ ...snapshot }));
     },
   });

@@ -54,10 +54,14 @@ export function createCatchUpSubscription(
   const after = options.after ?? 0;
   const batchSize = options.batchSize ?? 500;
   const issues = [];
-  if (!Number.isSafeInteger(after) || after < 0) issues.push({ code: "invalid_position", path: ["after"], message: "after is a non-negative integer" });
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) issues.push({ code: "too_small", path: ["batchSize"], message: "batchSize is a positive integer" });
-  if (typeof options.handler !== "function") issues.push({ code: "invalid_type", path: ["handler"], message: "handler is a function" });
-  if (options.types !== undefined && !Array.isArray(options.types)) issues.push({ code: "invalid_type", path: ["types"], message: "types is an array of event types" });
+  if (!Number.isSafeInteger(after) || after < 0)
+    issues.push({ code: "invalid_position", path: ["after"], message: "after is a non-negative integer" });
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    issues.push({ code: "too_small", path: ["batchSize"], message: "batchSize is a positive integer" });
+  if (typeof options.handler !== "function")
+    issues.push({ code: "invalid_type", path: ["handler"], message: "handler is a function" });
+  if (options.types !== undefined && !Array.isArray(options.types))
+    issues.push({ code: "invalid_type", path: ["types"], message: "types is an array of event types" });
   if (issues.length > 0) throw new ValidationError(api, issues);
 
   const types = options.types ? new Set(options.types) : undefined;
@@ -72,7 +76,9 @@ export function createCatchUpSubscription(
       if (failure !== undefined) w.reject(failure);
       else if (position >= w.target) w.resolve();
       else if (controller.signal.aborted) {
-        w.reject(new SalesfoldError("invalid_state", `${api}: stopped at position ${position} before reaching ${w.target}`));
+        w.reject(
+          new SalesfoldError("invalid_state", `${api}: stopped at position ${position} before reaching ${w.target}`),
+        );
       } else continue;
       waiters.splice(i, 1);
     }

@@ -10,10 +10,7 @@ import type { ExpectedVersion } from "./eventStore.ts";
  * expectedVersionSchema.parse("no_stream");
  * ```
  */
-export const expectedVersionSchema = z.union([
-  z.number().int().min(0),
-  z.enum(["no_stream", "stream_exists", "any"]),
-]);
+export const expectedVersionSchema = z.union([z.number().int().min(0), z.enum(["no_stream", "stream_exists", "any"])]);
 
 /**
  * Checks an expectation against a stream's current version.

@@ -52,7 +52,9 @@ const optionsSchema = z.object({
   tenantId: tenantIdSchema.optional(),
   clock: z.custom<Clock>((v) => typeof (v as Clock)?.now === "function", "a Clock").optional(),
   ids: z.custom<IdGenerator>((v) => typeof v === "function", "an IdGenerator").optional(),
-  inline: z.array(z.custom<InlineHook>((v) => typeof (v as InlineHook)?.stage === "function", "an InlineHook")).optional(),
+  inline: z
+    .array(z.custom<InlineHook>((v) => typeof (v as InlineHook)?.stage === "function", "an InlineHook"))
+    .optional(),
 });
 
 const API = "InMemoryEventStore";
@@ -95,7 +97,8 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
 
   const view = (e: EventEnvelope): EventEnvelope<E> => (upcasts ? catalog.upcast(e) : (e as EventEnvelope<E>));
   const assertOpen = (api: string) => {
-    if (closed) throw new ValidationError(`${API}.${api}`, [{ code: "store_closed", path: [], message: "the store is closed" }]);
+    if (closed)
+      throw new ValidationError(`${API}.${api}`, [{ code: "store_closed", path: [], message: "the store is closed" }]);
   };
 
   const append = async (
@@ -120,7 +123,12 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     }
     assertExpectedVersion(request.streamId, request.expectedVersion, actual);
     if (request.events.length === 0) {
-      return Object.freeze({ streamId: request.streamId, nextExpectedVersion: actual, lastPosition: all.length, events: Object.freeze([]) });
+      return Object.freeze({
+        streamId: request.streamId,
+        nextExpectedVersion: actual,
+        lastPosition: all.length,
+        events: Object.freeze([]),
+      });
     }
     const recordedAt = clock.now();
     const streamKey = stream === undefined ? request.streamId : stream.id;

@@ -7,7 +7,7 @@ import {
   type PreparedEvent,
   streamIdSchema,
 } from "../events/index.ts";
-import type { AppendOptions, AppendResult, ExpectedVersion } from "./eventStore.ts";
+import type { AppendResult, ExpectedVersion } from "./eventStore.ts";
 import { expectedVersionSchema } from "./expectedVersion.ts";
 
 const appendOptionsSchema = z.strictObject({ expectedVersion: expectedVersionSchema.optional() }).optional();
@@ -76,9 +76,11 @@ export function validateAppend(
   }
   const issues: ValidationIssue[] = [];
   const sid = streamIdSchema.safeParse(streamId);
-  if (!sid.success) for (const i of sid.error.issues) issues.push({ code: i.code, path: ["streamId", ...i.path], message: i.message });
+  if (!sid.success)
+    for (const i of sid.error.issues) issues.push({ code: i.code, path: ["streamId", ...i.path], message: i.message });
   const opts = appendOptionsSchema.safeParse(options);
-  if (!opts.success) for (const i of opts.error.issues) issues.push({ code: i.code, path: ["options", ...i.path], message: i.message });
+  if (!opts.success)
+    for (const i of opts.error.issues) issues.push({ code: i.code, path: ["options", ...i.path], message: i.message });
   if (!Array.isArray(events)) {
     issues.push({ code: "invalid_type", path: ["events"], message: "events is an array" });
     throw new ValidationError(api, issues);
@@ -149,7 +151,8 @@ export function resolveIdempotentAppend(
 
 function isPlainOptions(options: unknown): boolean {
   if (options === undefined) return true;
-  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype)
+    return false;
   for (const key in options) if (key !== "expectedVersion") return false;
   const v = (options as { expectedVersion?: unknown }).expectedVersion;
   return (

@@ -64,7 +64,8 @@ export interface DefineEventOptions {
  * type DealWonEvent = EventOf<typeof DealWon>; // { type: "DealWon"; data: { dealId: string } }
  * ```
  */
-export type EventOf<D> = D extends EventDefinition<infer T, infer S> ? { readonly type: T; readonly data: z.output<S> } : never;
+export type EventOf<D> =
+  D extends EventDefinition<infer T, infer S> ? { readonly type: T; readonly data: z.output<S> } : never;
 
 /**
  * Defines an event type from a name and a zod schema for its data.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ValidationError, type ValidationIssue } from "../errors/index.ts";
 import type { EventDefinition, EventOf } from "./defineEvent.ts";
 import {
@@ -93,15 +93,19 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
   const issues: ValidationIssue[] = [];
   const add = (def: EventDefinition, path: PropertyKey[]) => {
     if (byType.has(def.type)) {
-      issues.push({ code: "duplicate_event_type", path, message: `event type ${JSON.stringify(def.type)} is defined twice` });
+      issues.push({
+        code: "duplicate_event_type",
+        path,
+        message: `event type ${JSON.stringify(def.type)} is defined twice`,
+      });
     } else {
       byType.set(def.type, def);
     }
   };
-  parts.forEach((part, i) => {
-    if ("definitions" in part) part.definitions.forEach((d, j) => add(d, [i, j]));
+  for (const [i, part] of parts.entries()) {
+    if ("definitions" in part) for (const [j, d] of part.definitions.entries()) add(d, [i, j]);
     else add(part, [i]);
-  });
+  }
   if (issues.length > 0) throw new ValidationError("createEventCatalog", issues);
 
   const defaultMetadata = new Map<string, Readonly<EventMetadata>>();
@@ -175,7 +179,11 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       const parsed = eventIdSchema.safeParse(raw.eventId);
       if (!parsed.success) pushZodIssues(problems, parsed.error.issues, [i, "eventId"]);
       else if (seenIds.has(parsed.data)) {
-        problems.push({ code: "duplicate_event_id", path: [i, "eventId"], message: "an event id appears twice in the batch" });
+        problems.push({
+          code: "duplicate_event_id",
+          path: [i, "eventId"],
+          message: "an event id appears twice in the batch",
+        });
       } else {
         eventId = parsed.data;
         seenIds.add(eventId);

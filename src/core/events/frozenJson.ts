@@ -193,7 +193,13 @@ function inPlace(
       continue;
     }
     path.push(key);
-    const item = inPlace(raw, from === undefined || !Object.hasOwn(from, key) ? undefined : from[key], path, issues, depth + 1);
+    const item = inPlace(
+      raw,
+      from === undefined || !Object.hasOwn(from, key) ? undefined : from[key],
+      path,
+      issues,
+      depth + 1,
+    );
     path.pop();
     if (item === undefined) return undefined;
     if (item !== raw) obj[key] = item;

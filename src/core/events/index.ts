@@ -1,4 +1,10 @@
-export { type DefineEventOptions, defineEvent, type EventDefinition, type EventOf, type EventUpcaster } from "./defineEvent.ts";
+export {
+  type DefineEventOptions,
+  defineEvent,
+  type EventDefinition,
+  type EventOf,
+  type EventUpcaster,
+} from "./defineEvent.ts";
 export {
   type AnyEvent,
   type EventEnvelope,

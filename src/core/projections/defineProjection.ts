@@ -93,7 +93,11 @@ export function defineProjection<E extends AnyEvent, S>(definition: ProjectionDe
     issues.push({ code: "invalid_type", path: ["name"], message: "a projection has a non-empty name" });
   }
   if (typeof definition?.initialState !== "function") {
-    issues.push({ code: "invalid_type", path: ["initialState"], message: "initialState is a function returning a fresh state" });
+    issues.push({
+      code: "invalid_type",
+      path: ["initialState"],
+      message: "initialState is a function returning a fresh state",
+    });
   }
   const version = definition?.version ?? 1;
   if (!Number.isSafeInteger(version) || version < 1) {
@@ -101,7 +105,8 @@ export function defineProjection<E extends AnyEvent, S>(definition: ProjectionDe
   }
   const handlers = definition?.handlers ?? {};
   for (const [type, handler] of Object.entries(handlers)) {
-    if (typeof handler !== "function") issues.push({ code: "invalid_type", path: ["handlers", type], message: "a handler is a function" });
+    if (typeof handler !== "function")
+      issues.push({ code: "invalid_type", path: ["handlers", type], message: "a handler is a function" });
     else if (definition.events && !definition.events.definition(type)) {
       issues.push({ code: "unknown_event_type", path: ["handlers", type], message: `${type} is not in the catalog` });
     }

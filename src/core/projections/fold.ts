@@ -13,7 +13,11 @@ function ensureMapSet(): void {
 }
 
 /** @internal Applies events to a state the caller owns, mutating it in place. */
-export function _applyInPlace(projection: Projection<any, any>, state: unknown, events: readonly EventEnvelope[]): void {
+export function _applyInPlace(
+  projection: Projection<any, any>,
+  state: unknown,
+  events: readonly EventEnvelope[],
+): void {
   const handlers = projection.handlers as Record<string, AnyHandler | undefined>;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -32,7 +36,10 @@ export function _applyShared<S>(projection: Projection<any, S>, state: S, events
 
 /** @internal Whether an error comes from writing to frozen data, which the immer path handles. */
 export function _isFrozenWrite(error: unknown): boolean {
-  return error instanceof TypeError && /read.only|not extensible|frozen|Cannot (assign|add|delete|define)/i.test(error.message);
+  return (
+    error instanceof TypeError &&
+    /read.only|not extensible|frozen|Cannot (assign|add|delete|define)/i.test(error.message)
+  );
 }
 
 /**

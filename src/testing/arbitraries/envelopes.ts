@@ -14,7 +14,17 @@ import type { EventEnvelope, JsonValue } from "../../core/events/index.ts";
 export function arbStreamId(): fc.Arbitrary<string> {
   return fc.oneof(
     fc.stringMatching(/^[a-z]{1,8}-[0-9]{1,6}$/),
-    fc.constantFrom("O'Brien", 'a"b', "x; DROP TABLE events;--", "__proto__", "constructor", "a.b.*.>", "客户-01", "🚀", " "),
+    fc.constantFrom(
+      "O'Brien",
+      'a"b',
+      "x; DROP TABLE events;--",
+      "__proto__",
+      "constructor",
+      "a.b.*.>",
+      "客户-01",
+      "🚀",
+      " ",
+    ),
     fc.string({ minLength: 1, maxLength: 60, unit: "grapheme" }).filter((s) => !s.includes("\u0000")),
     fc.constant("s".repeat(1000)),
   );
@@ -77,12 +87,13 @@ export function arbEnvelope(constraints: EnvelopeConstraints = {}): fc.Arbitrary
       recordedAt: instant,
       actor: fc.option(fc.constantFrom("user:ana", "user:bo", "system"), { nil: undefined }),
     })
-    .map(({ actor, ...e }) =>
-      Object.freeze({
-        ...e,
-        tenantId: constraints.tenantId ?? "default",
-        metadata: Object.freeze(actor === undefined ? { schemaVersion: 1 } : { actor, schemaVersion: 1 }),
-      }) as EventEnvelope,
+    .map(
+      ({ actor, ...e }) =>
+        Object.freeze({
+          ...e,
+          tenantId: constraints.tenantId ?? "default",
+          metadata: Object.freeze(actor === undefined ? { schemaVersion: 1 } : { actor, schemaVersion: 1 }),
+        }) as EventEnvelope,
     );
 }
 

@@ -12,9 +12,15 @@ export const appendingCases: readonly ConformanceCase[] = [
       const tenantId = ctx.tenant();
       const store = await ctx.store(tenantId);
       check(store.tenantId === tenantId, `tenantId: expected ${tenantId}, got ${store.tenantId}`);
-      const result = await store.append("deal-1", [opened("d1"), note("d1", "hello")], { expectedVersion: "no_stream" });
+      const result = await store.append("deal-1", [opened("d1"), note("d1", "hello")], {
+        expectedVersion: "no_stream",
+      });
       same(result.nextExpectedVersion, 2, "nextExpectedVersion");
-      same(result.events.map((e) => e.streamVersion), [1, 2], "stream versions");
+      same(
+        result.events.map((e) => e.streamVersion),
+        [1, 2],
+        "stream versions",
+      );
       const [a, b] = result.events;
       check(a && b && b.globalPosition > a.globalPosition, "global positions increase within a batch");
       same(result.lastPosition, b!.globalPosition, "lastPosition is the last event's position");
@@ -40,7 +46,14 @@ export const appendingCases: readonly ConformanceCase[] = [
       const store = await ctx.store();
       const { events } = await store.append(
         "deal-1",
-        [{ ...opened("d1"), eventId: "evt-given-1", occurredAt: "2025-12-31T23:00:00+02:00", metadata: { actor: "user:ana", correlationId: "c-1", causationId: "cmd-1" } }],
+        [
+          {
+            ...opened("d1"),
+            eventId: "evt-given-1",
+            occurredAt: "2025-12-31T23:00:00+02:00",
+            metadata: { actor: "user:ana", correlationId: "c-1", causationId: "cmd-1" },
+          },
+        ],
         { expectedVersion: "no_stream" },
       );
       const e = events[0]!;
@@ -55,12 +68,32 @@ export const appendingCases: readonly ConformanceCase[] = [
     "enforces each kind of expected version and writes nothing on a conflict",
     async (ctx) => {
       const store = await ctx.store();
-      await rejectsWith(() => store.append("s", [opened("a")], { expectedVersion: "stream_exists" }), "concurrency_conflict", "stream_exists on a missing stream");
-      await rejectsWith(() => store.append("s", [opened("a")], { expectedVersion: 3 }), "concurrency_conflict", "a version on a missing stream");
+      await rejectsWith(
+        () => store.append("s", [opened("a")], { expectedVersion: "stream_exists" }),
+        "concurrency_conflict",
+        "stream_exists on a missing stream",
+      );
+      await rejectsWith(
+        () => store.append("s", [opened("a")], { expectedVersion: 3 }),
+        "concurrency_conflict",
+        "a version on a missing stream",
+      );
       await store.append("s", [opened("a")], { expectedVersion: 0 });
-      const error = await rejectsWith(() => store.append("s", [note("a", "x")], { expectedVersion: "no_stream" }), "concurrency_conflict", "no_stream on an existing stream");
-      same([error.expected, error.actual, error.streamId], ["no_stream", 1, "s"], "the error carries expected, actual and stream");
-      const stale = await rejectsWith(() => store.append("s", [note("a", "x")], { expectedVersion: 0 }), "concurrency_conflict", "a stale version");
+      const error = await rejectsWith(
+        () => store.append("s", [note("a", "x")], { expectedVersion: "no_stream" }),
+        "concurrency_conflict",
+        "no_stream on an existing stream",
+      );
+      same(
+        [error.expected, error.actual, error.streamId],
+        ["no_stream", 1, "s"],
+        "the error carries expected, actual and stream",
+      );
+      const stale = await rejectsWith(
+        () => store.append("s", [note("a", "x")], { expectedVersion: 0 }),
+        "concurrency_conflict",
+        "a stale version",
+      );
       same([stale.expected, stale.actual], [0, 1], "stale expected and actual");
       same(await store.streamVersion("s"), 1, "nothing was written by the conflicts");
       await store.append("s", [note("a", "x")], { expectedVersion: "stream_exists" });
@@ -90,8 +123,16 @@ export const appendingCases: readonly ConformanceCase[] = [
       same([empty.nextExpectedVersion, empty.events.length], [0, 0], "empty append result");
       check(!(await store.streamExists("e")), "an empty batch does not create the stream");
       await store.append("e", [opened("e")]);
-      await rejectsWith(() => store.append("e", [], { expectedVersion: 7 }), "concurrency_conflict", "an empty batch with a wrong version");
-      same((await store.append("e", [], { expectedVersion: 1 })).nextExpectedVersion, 1, "an empty batch at the right version");
+      await rejectsWith(
+        () => store.append("e", [], { expectedVersion: 7 }),
+        "concurrency_conflict",
+        "an empty batch with a wrong version",
+      );
+      same(
+        (await store.append("e", [], { expectedVersion: 1 })).nextExpectedVersion,
+        1,
+        "an empty batch at the right version",
+      );
       await store.append("e", [note("e", "still writable")], { expectedVersion: 1 });
       same(await store.streamVersion("e"), 2, "the stream is not wedged by empty appends");
     },
@@ -106,7 +147,10 @@ export const appendingCases: readonly ConformanceCase[] = [
       const read = (await store.readStream("f")).events[0]!;
       same((read.data as { name: string }).name, "Frozen", "the caller's later change did not reach the store");
       for (const e of [events[0]!, read]) {
-        check(Object.isFrozen(e) && Object.isFrozen(e.data) && Object.isFrozen(e.metadata), "envelope, data and metadata are frozen");
+        check(
+          Object.isFrozen(e) && Object.isFrozen(e.data) && Object.isFrozen(e.metadata),
+          "envelope, data and metadata are frozen",
+        );
         check(!Reflect.set(e.data as object, "name", "mutated"), "setting a field of stored data fails");
       }
       check(Object.isFrozen((await store.readStream("f")).events), "the events array is frozen");
@@ -123,7 +167,11 @@ export const appendingCases: readonly ConformanceCase[] = [
       check(!(await b.streamExists("shared-id")), "tenant B does not see tenant A's stream");
       same((await collect(b.readAll())).length, 0, "tenant B's log is empty");
       await b.append("shared-id", [opened("b")], { expectedVersion: "no_stream" });
-      same((await a.readStream("shared-id")).events.map((e) => (e.data as { dealId: string }).dealId), ["a"], "tenant A keeps its own");
+      same(
+        (await a.readStream("shared-id")).events.map((e) => (e.data as { dealId: string }).dealId),
+        ["a"],
+        "tenant A keeps its own",
+      );
       same((await b.readStream("shared-id")).events[0]!.tenantId, b.tenantId, "tenant B's event carries its tenant");
     },
   ],

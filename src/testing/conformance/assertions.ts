@@ -24,7 +24,11 @@ export function same(actual: unknown, expected: unknown, label: string): void {
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }
@@ -46,9 +50,16 @@ export async function rejectsWith(fn: () => Promise<unknown>, code: string, labe
 }
 
 /** @internal Checks that a validation error names a path starting with `prefix`. */
-export function hasIssueAt(error: { issues: readonly { path: readonly PropertyKey[] }[] }, prefix: readonly PropertyKey[], label: string): void {
+export function hasIssueAt(
+  error: { issues: readonly { path: readonly PropertyKey[] }[] },
+  prefix: readonly PropertyKey[],
+  label: string,
+): void {
   const found = error.issues.some((i) => prefix.every((p, n) => i.path[n] === p));
-  check(found, `${label}: expected an issue at ${formatPath(prefix)}, got ${error.issues.map((i) => formatPath(i.path)).join(", ")}`);
+  check(
+    found,
+    `${label}: expected an issue at ${formatPath(prefix)}, got ${error.issues.map((i) => formatPath(i.path)).join(", ")}`,
+  );
 }
 
 /** @internal Collects an async iterable. */

@@ -15,7 +15,16 @@ const ConformanceNoteAdded = defineEvent(
 const ConformanceAmountChanged = defineEvent(
   "ConformanceAmountChanged",
   z.strictObject({ dealId: z.string(), amount: z.strictObject({ minor: z.number().int(), currency: z.string() }) }),
-  { version: 2, upcasters: [{ version: 1, schema: amountV1, upcast: (d: z.infer<typeof amountV1>) => ({ dealId: d.dealId, amount: { minor: d.amount, currency: "USD" } }) }] },
+  {
+    version: 2,
+    upcasters: [
+      {
+        version: 1,
+        schema: amountV1,
+        upcast: (d: z.infer<typeof amountV1>) => ({ dealId: d.dealId, amount: { minor: d.amount, currency: "USD" } }),
+      },
+    ],
+  },
 );
 
 /**

@@ -1,4 +1,4 @@
-import { describe as vitestDescribe, it as vitestIt } from "vitest";
+import { ValidationError } from "../../core/errors/index.ts";
 import type { EventStore } from "../../core/eventStore/index.ts";
 import { type Clock, type IdGenerator, sequentialIds, steppingClock } from "../../core/runtime/index.ts";
 import { type ConformanceEvent, conformanceCatalog } from "./conformanceCatalog.ts";
@@ -35,7 +35,9 @@ export interface ConformanceSetup {
  * const factory: EventStoreFactory = async (setup) => createMyStore({ pool, ...setup });
  * ```
  */
-export type EventStoreFactory = (setup: ConformanceSetup) => EventStore<ConformanceEvent> | Promise<EventStore<ConformanceEvent>>;
+export type EventStoreFactory = (
+  setup: ConformanceSetup,
+) => EventStore<ConformanceEvent> | Promise<EventStore<ConformanceEvent>>;
 
 /**
  * Options of {@link eventStoreConformance}.
@@ -47,9 +49,9 @@ export type EventStoreFactory = (setup: ConformanceSetup) => EventStore<Conforma
  * ```
  */
 export interface ConformanceOptions {
-  /** The test runner's `describe`; vitest's by default. */
+  /** The test runner's `describe`; the global one (vitest with globals, jest, mocha) by default. */
   readonly describe?: (name: string, body: () => void) => unknown;
-  /** The test runner's `it`; vitest's by default. */
+  /** The test runner's `it`; the global one by default. */
   readonly it?: (name: string, body: () => Promise<void>) => unknown;
   /** A prefix for tenant ids, so parallel runs against one database stay apart. */
   readonly tenantPrefix?: string;
@@ -83,14 +85,30 @@ let runCounter = 0;
  * @example
  * ```ts
  * // my-store.test.ts
+ * import { describe, it } from "vitest";
  * import { createInMemoryEventStore } from "salesfold";
  * import { eventStoreConformance } from "salesfold/testing";
- * eventStoreConformance("in-memory", (setup) => createInMemoryEventStore(setup));
+ * eventStoreConformance("in-memory", (setup) => createInMemoryEventStore(setup), { describe, it });
  * ```
  */
-export function eventStoreConformance(name: string, factory: EventStoreFactory, options: ConformanceOptions = {}): void {
-  const describe = options.describe ?? vitestDescribe;
-  const it = options.it ?? vitestIt;
+export function eventStoreConformance(
+  name: string,
+  factory: EventStoreFactory,
+  options: ConformanceOptions = {},
+): void {
+  const globals = globalThis as { describe?: ConformanceOptions["describe"]; it?: ConformanceOptions["it"] };
+  const describe = options.describe ?? globals.describe;
+  const it = options.it ?? globals.it;
+  if (typeof describe !== "function" || typeof it !== "function") {
+    throw new ValidationError("eventStoreConformance", [
+      {
+        code: "missing_test_runner",
+        path: ["options"],
+        message:
+          "no global describe/it found: pass them, e.g. eventStoreConformance(name, factory, { describe, it }) with imports from vitest",
+      },
+    ]);
+  }
   const prefix = options.tenantPrefix ?? `c${Date.now().toString(36)}`;
   const groups: readonly (readonly [string, readonly ConformanceCase[]])[] = [
     ["appending", appendingCases],

@@ -29,26 +29,49 @@ export const idempotencyCases: readonly ConformanceCase[] = [
     "rejects a reused event id with other content, in another stream, or in a partial replay",
     async (ctx) => {
       const store = await ctx.store();
-      await store.append("idem", [{ ...opened("i"), eventId: "k-1" }, { ...note("i", "n"), eventId: "k-2" }]);
+      await store.append("idem", [
+        { ...opened("i"), eventId: "k-1" },
+        { ...note("i", "n"), eventId: "k-2" },
+      ]);
       const changed = await rejectsWith(
-        () => store.append("idem", [{ ...opened("i", 999), eventId: "k-1" }, { ...note("i", "n"), eventId: "k-2" }]),
+        () =>
+          store.append("idem", [
+            { ...opened("i", 999), eventId: "k-1" },
+            { ...note("i", "n"), eventId: "k-2" },
+          ]),
         "idempotency_conflict",
         "same id, different data",
       );
       same(changed.eventId, "k-1", "the error names the id");
-      await rejectsWith(() => store.append("elsewhere", [{ ...opened("i"), eventId: "k-1" }]), "idempotency_conflict", "same id in another stream");
       await rejectsWith(
-        () => store.append("idem", [{ ...opened("i"), eventId: "k-1" }, { ...note("i", "new"), eventId: "k-3" }]),
+        () => store.append("elsewhere", [{ ...opened("i"), eventId: "k-1" }]),
+        "idempotency_conflict",
+        "same id in another stream",
+      );
+      await rejectsWith(
+        () =>
+          store.append("idem", [
+            { ...opened("i"), eventId: "k-1" },
+            { ...note("i", "new"), eventId: "k-3" },
+          ]),
         "idempotency_conflict",
         "a batch mixing stored and new ids",
       );
       await rejectsWith(
-        () => store.append("idem", [{ ...note("i", "n"), eventId: "k-2" }, { ...opened("i"), eventId: "k-1" }]),
+        () =>
+          store.append("idem", [
+            { ...note("i", "n"), eventId: "k-2" },
+            { ...opened("i"), eventId: "k-1" },
+          ]),
         "idempotency_conflict",
         "the same ids in another order",
       );
       await rejectsWith(
-        () => store.append("idem", [{ ...opened("i"), eventId: "k-1", metadata: { actor: "someone-else" } }, { ...note("i", "n"), eventId: "k-2" }]),
+        () =>
+          store.append("idem", [
+            { ...opened("i"), eventId: "k-1", metadata: { actor: "someone-else" } },
+            { ...note("i", "n"), eventId: "k-2" },
+          ]),
         "idempotency_conflict",
         "same id, different metadata",
       );

@@ -14,16 +14,28 @@ export const subscriptionCases: readonly ConformanceCase[] = [
       for (let i = 0; i < 7; i++) await store.append(`s${i % 3}`, [note(`s${i % 3}`, `old${i}`)]);
       const seen: EventEnvelope[] = [];
       const sizes: number[] = [];
-      const sub = store.subscribe({ batchSize: 3, handler: (events) => { sizes.push(events.length); seen.push(...events); } });
+      const sub = store.subscribe({
+        batchSize: 3,
+        handler: (events) => {
+          sizes.push(events.length);
+          seen.push(...events);
+        },
+      });
       await sub.caughtUp(store.lastPosition());
       same(seen.length, 7, "caught up on the stored events");
       for (let i = 0; i < 5; i++) await store.append("live", [note("live", `new${i}`)]);
       await sub.caughtUp(store.lastPosition());
       await sub.stop();
       same(seen.length, 12, "received the live events");
-      check(sizes.every((n) => n >= 1 && n <= 3), `batches respect batchSize: ${sizes.join(",")}`);
+      check(
+        sizes.every((n) => n >= 1 && n <= 3),
+        `batches respect batchSize: ${sizes.join(",")}`,
+      );
       const positions = seen.map((e) => e.globalPosition);
-      check(positions.every((p, i) => i === 0 || p > positions[i - 1]!), "delivered in global order, each once");
+      check(
+        positions.every((p, i) => i === 0 || p > positions[i - 1]!),
+        "delivered in global order, each once",
+      );
       same(sub.position, await store.lastPosition(), "position is the last handled event");
     },
   ],
@@ -37,7 +49,9 @@ export const subscriptionCases: readonly ConformanceCase[] = [
       const sub = store.subscribe({
         after: first.events[0]!.globalPosition,
         types: ["ConformanceNoteAdded"],
-        handler: (events) => { for (const e of events) seen.push((e.data as { note: string }).note); },
+        handler: (events) => {
+          for (const e of events) seen.push((e.data as { note: string }).note);
+        },
       });
       await sub.caughtUp(store.lastPosition());
       same(seen, ["one", "two"], "only notes after the checkpoint");
@@ -78,13 +92,29 @@ export const subscriptionCases: readonly ConformanceCase[] = [
     async (ctx) => {
       const store = await ctx.store();
       await store.append("f", [note("f", "boom")]);
-      const sub = store.subscribe({ handler: () => { throw new Error("handler failed"); } });
+      const sub = store.subscribe({
+        handler: () => {
+          throw new Error("handler failed");
+        },
+      });
       let failure: unknown;
-      await sub.caughtUp(store.lastPosition()).catch((e) => { failure = e; });
-      check(failure instanceof Error && failure.message === "handler failed", "caughtUp rejects with the handler's error");
-      await sub.done.then(() => check(false, "done resolves"), (e) => check(e instanceof Error, "done rejects"));
+      await sub.caughtUp(store.lastPosition()).catch((e) => {
+        failure = e;
+      });
+      check(
+        failure instanceof Error && failure.message === "handler failed",
+        "caughtUp rejects with the handler's error",
+      );
+      await sub.done.then(
+        () => check(false, "done resolves"),
+        (e) => check(e instanceof Error, "done rejects"),
+      );
       same(sub.position, 0, "the failed batch is not checkpointed");
-      await rejectsWith(async () => store.subscribe({ batchSize: 0, handler: () => {} }), "validation_failed", "a zero batch size");
+      await rejectsWith(
+        async () => store.subscribe({ batchSize: 0, handler: () => {} }),
+        "validation_failed",
+        "a zero batch size",
+      );
     },
   ],
 ];

@@ -11,7 +11,11 @@ export const validationCases: readonly ConformanceCase[] = [
     async (ctx) => {
       const store = await ctx.store();
       const bad = { type: "ConformanceDealOpened", data: { dealId: "x", name: "X", amountMinor: "12" } } as never;
-      const error = await rejectsWith(() => store.append("v", [opened("ok"), bad]), "validation_failed", "invalid data");
+      const error = await rejectsWith(
+        () => store.append("v", [opened("ok"), bad]),
+        "validation_failed",
+        "invalid data",
+      );
       hasIssueAt(error, ["events", 1, "data", "amountMinor"], "the issue path");
       check(error.message.includes("append"), "the message names the API");
       check(!(await store.streamExists("v")), "nothing was written");
@@ -22,28 +26,61 @@ export const validationCases: readonly ConformanceCase[] = [
     "rejects unknown event types, unknown fields and unknown schema versions",
     async (ctx) => {
       const store = await ctx.store();
-      const unknown = await rejectsWith(() => store.append("v", [{ type: "Nope", data: {} } as never]), "validation_failed", "unknown type");
+      const unknown = await rejectsWith(
+        () => store.append("v", [{ type: "Nope", data: {} } as never]),
+        "validation_failed",
+        "unknown type",
+      );
       same(unknown.issues[0].code, "unknown_event_type", "issue code");
       hasIssueAt(unknown, ["events", 0, "type"], "unknown type path");
-      const extra = await rejectsWith(() => store.append("v", [{ ...note("v", "n"), colour: "red" } as never]), "validation_failed", "unknown envelope field");
+      const extra = await rejectsWith(
+        () => store.append("v", [{ ...note("v", "n"), colour: "red" } as never]),
+        "validation_failed",
+        "unknown envelope field",
+      );
       hasIssueAt(extra, ["events", 0, "colour"], "unknown field path");
       const strict = await rejectsWith(
-        () => store.append("v", [{ type: "ConformanceNoteAdded", data: { dealId: "v", note: "n", surprise: 1 } } as never]),
+        () =>
+          store.append("v", [{ type: "ConformanceNoteAdded", data: { dealId: "v", note: "n", surprise: 1 } } as never]),
         "validation_failed",
         "unknown data field",
       );
       hasIssueAt(strict, ["events", 0, "data"], "unknown data field path");
-      await rejectsWith(() => store.append("v", [{ ...note("v", "n"), metadata: { schemaVersion: 9 } }]), "validation_failed", "a future schema version");
-      await rejectsWith(() => store.append("v", [{ ...note("v", "n"), occurredAt: "yesterday" }]), "validation_failed", "a bad occurredAt");
-      await rejectsWith(() => store.append("v", [{ ...note("v", "n"), eventId: "has spaces" }]), "validation_failed", "a bad event id");
       await rejectsWith(
-        () => store.append("v", [{ ...note("v", "a"), eventId: "same" }, { ...note("v", "b"), eventId: "same" }]),
+        () => store.append("v", [{ ...note("v", "n"), metadata: { schemaVersion: 9 } }]),
+        "validation_failed",
+        "a future schema version",
+      );
+      await rejectsWith(
+        () => store.append("v", [{ ...note("v", "n"), occurredAt: "yesterday" }]),
+        "validation_failed",
+        "a bad occurredAt",
+      );
+      await rejectsWith(
+        () => store.append("v", [{ ...note("v", "n"), eventId: "has spaces" }]),
+        "validation_failed",
+        "a bad event id",
+      );
+      await rejectsWith(
+        () =>
+          store.append("v", [
+            { ...note("v", "a"), eventId: "same" },
+            { ...note("v", "b"), eventId: "same" },
+          ]),
         "validation_failed",
         "an id repeated in a batch",
       );
       await rejectsWith(() => store.append("v", "not an array" as never), "validation_failed", "events not an array");
-      await rejectsWith(() => store.append("v", [note("v", "n")], { expectedVersion: -1 }), "validation_failed", "a negative expected version");
-      await rejectsWith(() => store.append("v", [note("v", "n")], { expectedVersion: "latest" as never }), "validation_failed", "an unknown expectation");
+      await rejectsWith(
+        () => store.append("v", [note("v", "n")], { expectedVersion: -1 }),
+        "validation_failed",
+        "a negative expected version",
+      );
+      await rejectsWith(
+        () => store.append("v", [note("v", "n")], { expectedVersion: "latest" as never }),
+        "validation_failed",
+        "an unknown expectation",
+      );
       same(await store.lastPosition(), 0, "nothing was written by any rejected append");
     },
   ],
@@ -52,14 +89,31 @@ export const validationCases: readonly ConformanceCase[] = [
     async (ctx) => {
       const store = await ctx.store();
       for (const bad of ["", "a\u0000b", "x".repeat(1001)]) {
-        await rejectsWith(() => store.append(bad, [opened("s")]), "validation_failed", `stream id ${JSON.stringify(bad.slice(0, 20))}`);
+        await rejectsWith(
+          () => store.append(bad, [opened("s")]),
+          "validation_failed",
+          `stream id ${JSON.stringify(bad.slice(0, 20))}`,
+        );
         await rejectsWith(() => store.readStream(bad), "validation_failed", "readStream with a bad id");
       }
-      const awkward = ["O'Brien; DROP TABLE events;--", "客户/深圳-01", "__proto__", "constructor", "a.b.*.>", "x".repeat(1000), " spaced ", "emoji 🚀"];
+      const awkward = [
+        "O'Brien; DROP TABLE events;--",
+        "客户/深圳-01",
+        "__proto__",
+        "constructor",
+        "a.b.*.>",
+        "x".repeat(1000),
+        " spaced ",
+        "emoji 🚀",
+      ];
       for (const id of awkward) {
         await store.append(id, [opened(id.slice(0, 50))], { expectedVersion: "no_stream" });
         const read = await store.readStream(id);
-        same(read.events.map((e) => e.streamId), [id], `stream ${JSON.stringify(id.slice(0, 30))} reads back`);
+        same(
+          read.events.map((e) => e.streamId),
+          [id],
+          `stream ${JSON.stringify(id.slice(0, 30))} reads back`,
+        );
       }
       same(await store.lastPosition(), awkward.length, "one event per awkward stream");
     },
@@ -71,7 +125,9 @@ export const validationCases: readonly ConformanceCase[] = [
       const extra = JSON.parse(
         '{"constructor":{"prototype":{"x":1}},"text":"引号\\"; DROP--\\u0000 $1 %s","big":9007199254740991,"neg":-42,"frac":0.125,"nested":{"a":[1,[2,{"b":null}]]},"empty":{},"list":[],"toString":"x"}',
       );
-      await store.append("d", [{ type: "ConformanceNoteAdded", data: { dealId: "d", note: "naïve café 🚀 \u2028", extra } }]);
+      await store.append("d", [
+        { type: "ConformanceNoteAdded", data: { dealId: "d", note: "naïve café 🚀 \u2028", extra } },
+      ]);
       const [e] = (await store.readStream("d")).events;
       const data = e!.data as { note: string; extra: Record<string, unknown> };
       same(data.note, "naïve café 🚀 \u2028", "unicode text");
@@ -99,7 +155,10 @@ export const validationCases: readonly ConformanceCase[] = [
         ["a bigint", 1n],
       ] as const) {
         await rejectsWith(
-          () => store.append("j", [{ type: "ConformanceNoteAdded", data: { dealId: "j", note: "n", extra: { v: value } } } as never]),
+          () =>
+            store.append("j", [
+              { type: "ConformanceNoteAdded", data: { dealId: "j", note: "n", extra: { v: value } } } as never,
+            ]),
           "validation_failed",
           label,
         );
