@@ -5,7 +5,6 @@ import {
   type EventCatalog,
   type EventEnvelope,
   type EventInput,
-  streamIdSchema,
   tenantIdSchema,
 } from "../events/index.ts";
 import { type Clock, systemClock } from "../runtime/clock.ts";
@@ -23,7 +22,7 @@ import type {
 } from "./eventStore.ts";
 import { assertExpectedVersion } from "./expectedVersion.ts";
 import type { InlineHook } from "./inlineHook.ts";
-import { parseReadAllOptions, parseReadStreamOptions } from "./readOptions.ts";
+import { parseReadAllOptions, parseReadStreamOptions, parseStreamId } from "./readOptions.ts";
 import { resolveIdempotentAppend, validateAppend } from "./validateAppend.ts";
 
 /**
@@ -91,7 +90,14 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
   const all: EventEnvelope[] = [];
   // The stream's id is kept once per stream, so envelopes share one string instead of the caller's copy per append.
   const streams = new Map<string, { readonly id: string; readonly events: EventEnvelope[] }>();
+  // The event-id index is built lazily: appends that carry no ids never pay for it, and the first append that does
+  // indexes everything stored since, so a re-appended event is found whether its id was given or generated.
   const byId = new Map<string, EventEnvelope>();
+  let indexedUpTo = 0;
+  const lookupId = (eventId: string): EventEnvelope | undefined => {
+    for (; indexedUpTo < all.length; indexedUpTo++) byId.set(all[indexedUpTo]!.eventId, all[indexedUpTo]!);
+    return byId.get(eventId);
+  };
   let wake: (() => void)[] = [];
   let closed = false;
 
@@ -117,7 +123,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
       const replay = resolveIdempotentAppend(
         request.streamId,
         prepared,
-        prepared.map((e) => (e.eventId === undefined ? undefined : byId.get(e.eventId))),
+        prepared.map((e) => (e.eventId === undefined ? undefined : lookupId(e.eventId))),
       );
       if (replay) return replay as AppendResult<E>;
     }
@@ -150,11 +156,8 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     }
     const publish = inline.length === 0 ? undefined : inline.map((hook) => hook.stage(envelopes));
     if (stream === undefined) streams.set(streamKey, { id: streamKey, events: envelopes.slice() });
-    else for (const e of envelopes) stream.events.push(e);
-    for (const e of envelopes) {
-      all.push(e);
-      byId.set(e.eventId, e);
-    }
+    else for (let i = 0; i < envelopes.length; i++) stream.events.push(envelopes[i]!);
+    for (let i = 0; i < envelopes.length; i++) all.push(envelopes[i]!);
     if (publish) for (const p of publish) p();
     if (wake.length > 0) {
       const toWake = wake;
@@ -171,13 +174,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
 
   const readStream = async (streamId: string, readOptions?: ReadStreamOptions): Promise<ReadStreamResult<E>> => {
     assertOpen("readStream");
-    const sid = streamIdSchema.safeParse(streamId);
-    if (!sid.success) {
-      throw new ValidationError(
-        `${API}.readStream`,
-        sid.error.issues.map((i) => ({ code: i.code, path: ["streamId", ...i.path], message: i.message })),
-      );
-    }
+    parseStreamId(`${API}.readStream`, streamId);
     const o = parseReadStreamOptions(`${API}.readStream`, readOptions);
     const record = streams.get(streamId);
     const stream = record?.events;

@@ -19,5 +19,6 @@ export {
   type ParsedReadStreamOptions,
   parseReadAllOptions,
   parseReadStreamOptions,
+  parseStreamId,
 } from "./readOptions.ts";
 export { resolveIdempotentAppend, type ValidatedAppend, validateAppend } from "./validateAppend.ts";

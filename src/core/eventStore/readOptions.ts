@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "../errors/index.ts";
+import { streamIdSchema } from "../events/index.ts";
 
 const readStreamOptionsSchema = z
   .strictObject({
@@ -94,5 +95,29 @@ function toValidationError(api: string, issues: readonly z.core.$ZodIssue[]): Va
   return new ValidationError(
     api,
     issues.map((i) => ({ code: i.code, path: ["options", ...i.path], message: i.message })),
+  );
+}
+
+/**
+ * Validates a stream id given to a read, for every adapter alike.
+ *
+ * @param api - The API name for errors.
+ * @param streamId - The caller's stream id.
+ * @returns The stream id.
+ * @throws {@link ValidationError} for an empty, over-long or NUL-containing id, or a non-string.
+ * @example
+ * ```ts
+ * const id = parseStreamId("MyStore.readStream", streamId);
+ * ```
+ */
+export function parseStreamId(api: string, streamId: unknown): string {
+  if (typeof streamId === "string" && streamId.length > 0 && streamId.length <= 1000 && !streamId.includes("\u0000")) {
+    return streamId;
+  }
+  const parsed = streamIdSchema.safeParse(streamId);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(
+    api,
+    parsed.error.issues.map((i) => ({ code: i.code, path: ["streamId", ...i.path], message: i.message })),
   );
 }

@@ -117,7 +117,7 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
   const prepare = (api: string, inputs: readonly unknown[]): PreparedEvent[] => {
     const out: PreparedEvent[] = new Array(inputs.length);
     const problems: ValidationIssue[] = [];
-    const seenIds = new Set<string>();
+    const seenIds = inputs.length > 1 ? new Set<string>() : undefined;
     for (let i = 0; i < inputs.length; i++) {
       const prepared = prepareOne(inputs[i], i, problems, seenIds);
       if (prepared) out[i] = prepared;
@@ -130,7 +130,7 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
     input: unknown,
     i: number,
     problems: ValidationIssue[],
-    seenIds: Set<string>,
+    seenIds: Set<string> | undefined,
   ): PreparedEvent | undefined => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       problems.push({ code: "invalid_type", path: [i], message: "an event is an object with type and data" });
@@ -138,8 +138,8 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
     }
     const raw = input as Record<string, unknown>;
     const before = problems.length;
-    for (const key of Object.keys(raw)) {
-      if (!INPUT_KEYS.has(key)) {
+    for (const key in raw) {
+      if (!INPUT_KEYS.has(key) && Object.hasOwn(raw, key)) {
         problems.push({ code: "unrecognized_keys", path: [i, key], message: `unknown field ${JSON.stringify(key)}` });
       }
     }
@@ -151,6 +151,27 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
         message: `${JSON.stringify(raw.type)} is not a registered event type`,
       });
       return undefined;
+    }
+    let eventId: string | undefined;
+    if (raw.eventId !== undefined) {
+      const parsed = eventIdSchema.safeParse(raw.eventId);
+      if (!parsed.success) pushZodIssues(problems, parsed.error.issues, [i, "eventId"]);
+      else if (seenIds?.has(parsed.data)) {
+        problems.push({
+          code: "duplicate_event_id",
+          path: [i, "eventId"],
+          message: "an event id appears twice in the batch",
+        });
+      } else {
+        eventId = parsed.data;
+        seenIds?.add(eventId);
+      }
+    }
+    let occurredAt: string | undefined;
+    if (raw.occurredAt !== undefined) {
+      const parsed = instantSchema.safeParse(raw.occurredAt);
+      if (parsed.success) occurredAt = new Date(parsed.data).toISOString();
+      else pushZodIssues(problems, parsed.error.issues, [i, "occurredAt"]);
     }
     let metadata = defaultMetadata.get(def.type)!;
     if (raw.metadata !== undefined) {
@@ -173,27 +194,6 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       if (parsed.data.correlationId !== undefined) m.correlationId = parsed.data.correlationId;
       if (parsed.data.causationId !== undefined) m.causationId = parsed.data.causationId;
       metadata = Object.freeze(m);
-    }
-    let eventId: string | undefined;
-    if (raw.eventId !== undefined) {
-      const parsed = eventIdSchema.safeParse(raw.eventId);
-      if (!parsed.success) pushZodIssues(problems, parsed.error.issues, [i, "eventId"]);
-      else if (seenIds.has(parsed.data)) {
-        problems.push({
-          code: "duplicate_event_id",
-          path: [i, "eventId"],
-          message: "an event id appears twice in the batch",
-        });
-      } else {
-        eventId = parsed.data;
-        seenIds.add(eventId);
-      }
-    }
-    let occurredAt: string | undefined;
-    if (raw.occurredAt !== undefined) {
-      const parsed = instantSchema.safeParse(raw.occurredAt);
-      if (parsed.success) occurredAt = new Date(parsed.data).toISOString();
-      else pushZodIssues(problems, parsed.error.issues, [i, "occurredAt"]);
     }
     const schema = schemaAt(def, metadata.schemaVersion)!;
     const parsedData = schema.safeParse(raw.data);

@@ -154,10 +154,19 @@ function inPlace(
   issues: ValidationIssue[],
   depth: number,
 ): JsonValue | undefined {
-  if (typeof value !== "object" || value === null || value === input || Object.isFrozen(value) || depth >= MAX_DEPTH) {
+  // Without an input object at the same place, the value may be one the caller shares (a `.default()` or `.catch()`
+  // value, or an object a transform moved): copy it rather than freeze it.
+  const from = (typeof input === "object" && input !== null ? input : undefined) as Record<string, unknown> | undefined;
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    value === input ||
+    from === undefined ||
+    Object.isFrozen(value) ||
+    depth >= MAX_DEPTH
+  ) {
     return copy(value, path, issues, depth);
   }
-  const from = (typeof input === "object" && input !== null ? input : undefined) as Record<string, unknown> | undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
@@ -202,7 +211,7 @@ function inPlace(
     );
     path.pop();
     if (item === undefined) return undefined;
-    if (item !== raw) obj[key] = item;
+    if (!Object.is(item, raw)) obj[key] = item;
   }
   return Object.freeze(obj) as JsonValue;
 }
