@@ -1,0 +1,146 @@
+// `npm run bench`: salesfold's benchmarks and the anchors they are judged against, in one run, on one machine.
+// Prints exactly one JSON line on stdout; progress goes to stderr.
+//
+//   npm run bench                      everything
+//   npm run bench -- --skip-anchors    salesfold only (ratios are then omitted)
+//
+// Anchors come from ../shared/anchors (or SALESFOLD_ANCHORS): each is copied to .bench-cache/ and installed once.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const log = (...m: unknown[]) => console.error("[bench]", ...m);
+const cache = join(root, ".bench-cache");
+
+type Json = Record<string, any>;
+
+function lastJsonLine(out: string): Json {
+  const line = out
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`no JSON line in output:\n${out.slice(-2000)}`);
+  return JSON.parse(line);
+}
+
+function runNode(script: string, cwd: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Json {
+  const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", script, ...extra], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (r.status !== 0) throw new Error(`${script} exited with ${r.status}`);
+  return lastJsonLine(r.stdout);
+}
+
+function anchorsDir(): string | undefined {
+  const candidates = [process.env.SALESFOLD_ANCHORS, join(root, "../shared/anchors")].filter(Boolean) as string[];
+  return candidates.find((d) => existsSync(join(d, "emmett-bench")));
+}
+
+function prepareAnchor(name: string): string | undefined {
+  const from = anchorsDir();
+  if (!from) return undefined;
+  const dir = join(cache, name);
+  if (!existsSync(join(dir, "node_modules"))) {
+    log(`installing the ${name} anchor in ${dir} (once)…`);
+    mkdirSync(cache, { recursive: true });
+    cpSync(join(from, name), dir, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: dir,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+  }
+  return dir;
+}
+
+function ratio(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined || b === 0 ? undefined : Math.round((a / b) * 100) / 100;
+}
+
+const result: Json = {
+  bench: "salesfold",
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+};
+
+log("salesfold: in-memory append and aggregate (200,000 events over 2,000 streams)…");
+const store = runNode("bench/phases/inMemoryStore.ts", root);
+log("floor: generator + zod + a minimal frozen store, for scale…");
+const floor = runNode("bench/phases/appendFloor.ts", root);
+log("salesfold: projection rebuild over 1,000,000 events…");
+const rebuild = runNode("bench/phases/rebuild.ts", root);
+result.salesfold = { inMemory: store, rebuild };
+result.appendFloor = floor;
+
+let emmett: Json | undefined;
+let limits: Json | undefined;
+if (!args.has("--skip-anchors")) {
+  try {
+    const dir = prepareAnchor("emmett-bench");
+    if (dir) {
+      log("anchor: Emmett in-memory, same workload…");
+      emmett = runNode("bench.ts", dir, ["--only=memory"]);
+    }
+  } catch (error) {
+    result.emmettError = String(error);
+  }
+  try {
+    const dir = prepareAnchor("limits");
+    if (dir) {
+      log("anchor: this machine's raw limits (fold, immer, memory)…");
+      limits = runNode("limits.ts", dir, ["--only=fold,immer,memory"]);
+    }
+  } catch (error) {
+    result.limitsError = String(error);
+  }
+}
+result.anchors = {
+  emmett: emmett && { version: emmett.emmett, memory: emmett.memory },
+  limits: limits && {
+    fold_raw: limits.figures?.fold_raw,
+    fold_immer_batched: limits.figures?.fold_immer_batched,
+    fold_immer_per_event: limits.figures?.fold_immer_per_event,
+    memory_heap_bytes_per_event: limits.figures?.memory_heap_bytes_per_event,
+  },
+};
+
+const em = emmett?.memory;
+const appendRatio = ratio(store.append.eventsPerSec, em?.append?.eventsPerSec);
+const aggregateRatio = ratio(store.aggregate.eventsPerSec, em?.aggregate?.eventsPerSec);
+result.targets = {
+  appendVsEmmett: {
+    target: ">= 15",
+    actual: appendRatio,
+    met: appendRatio === undefined ? null : appendRatio >= 15,
+    floorVsEmmett: ratio(floor.eventsPerSec, em?.append?.eventsPerSec),
+    vsFloor: ratio(store.append.eventsPerSec, floor.eventsPerSec),
+  },
+  aggregateVsEmmett: {
+    target: ">= 2",
+    actual: aggregateRatio,
+    met: aggregateRatio === undefined ? null : aggregateRatio >= 2,
+  },
+  rebuildEventsPerSec: {
+    target: ">= 1500000",
+    actual: rebuild.rebuild.eventsPerSec,
+    met: rebuild.rebuild.eventsPerSec >= 1_500_000,
+  },
+  heapBytesPerStoredEvent: {
+    target: "<= 600",
+    actual: store.heapBytesPerStoredEvent,
+    met: store.heapBytesPerStoredEvent <= 600,
+  },
+};
+const foldRaw = result.anchors.limits?.fold_raw;
+if (typeof foldRaw === "number") result.ratios = { rebuildVsRawFold: ratio(rebuild.rebuild.eventsPerSec, foldRaw) };
+process.stdout.write(`${JSON.stringify(result)}\n`);
