@@ -78,6 +78,7 @@ export {
   type ParsedReadStreamOptions,
   parseReadAllOptions,
   parseReadStreamOptions,
+  parseStreamId,
   type ReadAllOptions,
   type ReadStreamOptions,
   type ReadStreamResult,

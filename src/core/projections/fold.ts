@@ -29,9 +29,18 @@ export function _applyInPlace(
 /** @internal Applies events to a shared, frozen state through one immer produce: the old state is untouched. */
 export function _applyShared<S>(projection: Projection<any, S>, state: S, events: readonly EventEnvelope[]): S {
   ensureMapSet();
-  return produce(state, (draft) => {
-    _applyInPlace(projection, draft, events);
-  }) as S;
+  try {
+    return produce(state, (draft) => {
+      _applyInPlace(projection, draft, events);
+    }) as S;
+  } catch (error) {
+    if (events.length < 2 || !_isFrozenWrite(error)) throw error;
+    // A handler wrote into frozen event data that an earlier event of the batch put in the state: immer drafts only
+    // what was in the base state, so apply the batch again one event per produce.
+    let next = state;
+    for (const e of events) next = produce(next, (draft) => _applyInPlace(projection, draft, [e])) as S;
+    return next;
+  }
 }
 
 /** @internal Whether an error comes from writing to frozen data, which the immer path handles. */
