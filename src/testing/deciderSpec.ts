@@ -34,7 +34,7 @@ export interface DeciderSpecOptions<C> {
 export interface DeciderSpecThen<E extends AnyEvent> {
   /**
    * Asserts the events the command produces (compared by type and data, in order), or, given a string, that the
-   * command is refused with that rule (for a {@link DomainRuleError}) or that error code.
+   * command is refused with that rule (for a `DomainRuleError`) or that error code.
    *
    * @throws An `Error` describing the difference.
    */

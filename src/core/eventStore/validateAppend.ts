@@ -104,7 +104,6 @@ export function validateAppend(
  * @param streamId - The stream appended to.
  * @param events - The validated events.
  * @param stored - For each event, the envelope already stored under its id, if any.
- * @param lastPosition - The store's last position, for the result.
  * @returns The original result for a replayed append, or `undefined`.
  * @throws {@link IdempotencyConflictError} when some ids are stored and others not, or the content differs.
  * @example

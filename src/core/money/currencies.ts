@@ -31,7 +31,14 @@ export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = (() => {
   return Object.freeze(table);
 })();
 
-/** The exponent assumed for a well-formed code that is not in {@link CURRENCY_EXPONENTS}. */
+/**
+ * The exponent assumed for a well-formed code that is not in {@link CURRENCY_EXPONENTS}.
+ *
+ * @example
+ * ```ts
+ * minorUnits("XAU") === DEFAULT_MINOR_UNITS; // true: not in the table
+ * ```
+ */
 export const DEFAULT_MINOR_UNITS = 2;
 
 /**

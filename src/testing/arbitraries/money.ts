@@ -38,7 +38,7 @@ export function arbMoney(options: { currency?: string; min?: number; max?: numbe
 }
 
 /**
- * Generates weight lists for {@link allocate}: non-negative integers up to `maxWeight`, at least one positive.
+ * Generates weight lists for `allocate`: non-negative integers up to `maxWeight`, at least one positive.
  *
  * @param options - `minLength` (default 1) and `maxLength` (default 8) bound the list; `maxWeight` bounds each
  * weight (default 10000, i.e. basis points).

@@ -1,0 +1,39 @@
+import { resolve } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "..");
+
+function exportsWithoutExample(entry: string): { checked: number; missing: string[] } {
+  const program = ts.createProgram([resolve(root, entry)], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    strict: true,
+    skipLibCheck: true,
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(resolve(root, entry))!;
+  const moduleSymbol = checker.getSymbolAtLocation(source)!;
+  const missing: string[] = [];
+  const exports = checker.getExportsOfModule(moduleSymbol);
+  for (const exported of exports) {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const declarations = symbol.declarations ?? [];
+    const documented = declarations.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example"));
+    if (!documented) missing.push(exported.name);
+  }
+  return { checked: exports.length, missing };
+}
+
+describe("TSDoc", () => {
+  for (const entry of ["src/index.ts", "src/testing.ts"]) {
+    it(`gives every export of ${entry} an @example`, () => {
+      const { checked, missing } = exportsWithoutExample(entry);
+      expect(checked).toBeGreaterThan(entry.includes("testing") ? 15 : 100);
+      expect(missing).toEqual([]);
+    });
+  }
+});
