@@ -31,7 +31,8 @@ function lastJsonLine(out: string): Json {
 function runNode(script: string, cwd: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Json {
   const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", script, ...extra], {
     cwd,
-    env: { ...process.env, ...env },
+    // Our phases run against dist/ (see bench/tsconfig.json); anchors use their own set-up.
+    env: { ...process.env, ...(cwd === root ? { TSX_TSCONFIG_PATH: join(root, "bench/tsconfig.json") } : {}), ...env },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],

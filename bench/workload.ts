@@ -1,7 +1,7 @@
 // The sales-shaped workload shared with the Emmett anchor (../shared/anchors/emmett-bench): the same five event
 // types, generated deterministically from (stream, position), so both libraries append identical data.
 import { z } from "zod";
-import { createEventCatalog, defineEvent, type EventOf, instantSchema } from "../dist/index.js";
+import { createEventCatalog, defineEvent, type EventOf, instantSchema } from "salesfold";
 
 const money = { amountMinor: z.number().int(), currency: z.string().length(3) };
 export const QuotaAssigned = defineEvent(

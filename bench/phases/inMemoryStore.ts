@@ -1,6 +1,6 @@
 // Phase: in-memory append (one validated event per append, with the expected version, interleaved over the
 // streams), heap per stored event, then aggregate every stream. Prints one JSON line.
-import { aggregateStream, createInMemoryEventStore } from "../../dist/index.js";
+import { aggregateStream, createInMemoryEventStore } from "salesfold";
 import {
   catalog,
   evolveRep,

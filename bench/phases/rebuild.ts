@@ -1,6 +1,6 @@
 // Phase: rebuild one projection over 1,000,000 stored events (10,000 streams x 100), through readAll. The events
 // are appended 100 per call first (not timed as the rebuild). Prints one JSON line.
-import { createInMemoryEventStore, defineProjection, rebuildProjection } from "../../dist/index.js";
+import { createInMemoryEventStore, defineProjection, rebuildProjection } from "salesfold";
 import { catalog, expectedTotals, makeEvent, peakRssMb, round, type SalesEvent } from "../workload.ts";
 
 const streams = Number(process.env.BENCH_REBUILD_STREAMS ?? 10_000);
