@@ -1,7 +1,13 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing.ts" },
+  entry: {
+    index: "src/index.ts",
+    testing: "src/testing.ts",
+    sqlite: "src/sqlite.ts",
+    postgres: "src/postgres.ts",
+    nats: "src/nats.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -175,13 +175,19 @@ export {
   type YearNamedBy,
 } from "./core/periods/index.ts";
 export {
+  createMemoryProcessor,
+  createProjectionRunner,
   defineProjection,
   fold,
   type InlineProjection,
   inlineProjection,
+  type MemoryProcessor,
   type Projection,
   type ProjectionDefinition,
   type ProjectionHandlers,
+  type ProjectionProcessor,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
   type ProjectionState,
   rebuildProjection,
 } from "./core/projections/index.ts";

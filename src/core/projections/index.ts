@@ -7,3 +7,10 @@ export {
 export { fold } from "./fold.ts";
 export { type InlineProjection, inlineProjection } from "./inlineProjection.ts";
 export { type ProjectionState, rebuildProjection } from "./rebuildProjection.ts";
+export { createMemoryProcessor, type MemoryProcessor } from "./memoryProcessor.ts";
+export {
+  createProjectionRunner,
+  type ProjectionProcessor,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from "./projectionRunner.ts";

@@ -1,0 +1,6 @@
+/**
+ * salesfold/nats: the nats event store. Loads its driver only when this entry is imported.
+ *
+ * @packageDocumentation
+ */
+export {};
