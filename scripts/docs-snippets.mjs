@@ -40,7 +40,7 @@ export function render(markdown) {
 
 export function markdownFiles() {
   const docs = readdirSync(join(root, "docs"), { recursive: true })
-    .filter((f) => String(f).endsWith(".md"))
+    .filter((f) => String(f).endsWith(".md") && !String(f).startsWith("api/"))
     .map((f) => join("docs", String(f)));
   return ["README.md", ...docs];
 }

@@ -128,7 +128,17 @@ export function deciderSpec<C, E extends AnyEvent, S>(
               thenThrows(expected);
               return;
             }
-            const produced = run(events, command);
+            let produced: readonly E[];
+            try {
+              produced = run(events, command);
+            } catch (error) {
+              throw new Error(
+                `${decider.name}: expected events ${show(expected)}\n  but the command was refused: ${describe(error)}`,
+                {
+                  cause: error,
+                },
+              );
+            }
             const actual = show(produced);
             const wanted = show(expected);
             if (actual !== wanted) throw new Error(`${decider.name}: expected events ${wanted}\n  but got ${actual}`);

@@ -29,8 +29,16 @@ export interface CommandHandlerOptions<C, E extends AnyEvent, S> {
   readonly ids?: IdGenerator;
   /** How many times a concurrency conflict is retried (reload, decide again, append) before it is thrown; 3 by default. */
   readonly maxRetries?: number;
-  /** Snapshots for long streams: loaded before reading the stream, saved every `every` events (100 by default). */
-  readonly snapshots?: { readonly store: SnapshotStore; readonly every?: number };
+  /**
+   * Snapshots for long streams: loaded before reading the stream, saved every `every` events (100 by default).
+   * A snapshot is only an optimisation, so a failure to save one never fails a command whose events are stored:
+   * it is passed to `onError` (ignored by default) and the next command tries again.
+   */
+  readonly snapshots?: {
+    readonly store: SnapshotStore;
+    readonly every?: number;
+    readonly onError?: (error: unknown) => void;
+  };
 }
 
 /**
@@ -201,11 +209,15 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
         let state = loaded.state;
         for (const e of result.events) state = decider.evolve(state, e as unknown as E);
         if (options.snapshots && result.nextExpectedVersion - loaded.snapshotVersion >= every) {
-          await options.snapshots.store.save(decider.name, streamId, {
-            state,
-            streamVersion: result.nextExpectedVersion,
-            deciderVersion,
-          });
+          try {
+            await options.snapshots.store.save(decider.name, streamId, {
+              state,
+              streamVersion: result.nextExpectedVersion,
+              deciderVersion,
+            });
+          } catch (error) {
+            options.snapshots.onError?.(error);
+          }
         }
         return {
           streamId,

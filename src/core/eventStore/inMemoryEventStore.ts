@@ -125,7 +125,11 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
         prepared,
         prepared.map((e) => (e.eventId === undefined ? undefined : lookupId(e.eventId))),
       );
-      if (replay) return replay as AppendResult<E>;
+      if (replay) {
+        return upcasts
+          ? Object.freeze({ ...replay, events: Object.freeze(replay.events.map(view)) })
+          : (replay as AppendResult<E>);
+      }
     }
     assertExpectedVersion(request.streamId, request.expectedVersion, actual);
     if (request.events.length === 0) {
@@ -154,7 +158,9 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
         tenantId,
       }) as EventEnvelope;
     }
-    const publish = inline.length === 0 ? undefined : inline.map((hook) => hook.stage(envelopes));
+    // Readers, inline read models and the result all see the current shape of events written at an older version.
+    const viewed = upcasts ? envelopes.map(view) : (envelopes as EventEnvelope<E>[]);
+    const publish = inline.length === 0 ? undefined : inline.map((hook) => hook.stage(viewed));
     if (stream === undefined) streams.set(streamKey, { id: streamKey, events: envelopes.slice() });
     else for (let i = 0; i < envelopes.length; i++) stream.events.push(envelopes[i]!);
     for (let i = 0; i < envelopes.length; i++) all.push(envelopes[i]!);
@@ -168,7 +174,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
       streamId: request.streamId,
       nextExpectedVersion: actual + envelopes.length,
       lastPosition: all.length,
-      events: Object.freeze(envelopes) as readonly EventEnvelope<E>[],
+      events: Object.freeze(viewed),
     });
   };
 
@@ -236,9 +242,16 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
       });
     });
 
+  const subscriptions = new Set<Subscription>();
   const subscribe = (subscribeOptions: SubscribeOptions<E>): Subscription => {
     assertOpen("subscribe");
-    return createCatchUpSubscription(`${API}.subscribe`, { readBatch, waitForAppend }, subscribeOptions);
+    const sub = createCatchUpSubscription(`${API}.subscribe`, { readBatch, waitForAppend }, subscribeOptions);
+    subscriptions.add(sub);
+    sub.done.then(
+      () => subscriptions.delete(sub),
+      () => subscriptions.delete(sub),
+    );
+    return sub;
   };
 
   const streamVersion = async (streamId: string) => {
@@ -257,6 +270,8 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     lastPosition: async () => all.length,
     close: async () => {
       closed = true;
+      // Subscriptions end with the store: their `done` resolves once the batch in flight is handled.
+      await Promise.all([...subscriptions].map((sub) => sub.stop()));
       const toWake = wake;
       wake = [];
       for (const w of toWake) w();

@@ -136,10 +136,13 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       problems.push({ code: "invalid_type", path: [i], message: "an event is an object with type and data" });
       return undefined;
     }
-    const raw = input as Record<string, unknown>;
+    // Only the input's own fields count: an inherited `metadata` or `data` is not part of the event.
+    const own = input as Record<string, unknown>;
+    const raw: Record<string, unknown> = {};
+    for (const key of INPUT_KEYS) if (Object.hasOwn(own, key)) raw[key] = own[key];
     const before = problems.length;
-    for (const key in raw) {
-      if (!INPUT_KEYS.has(key) && Object.hasOwn(raw, key)) {
+    for (const key in own) {
+      if (!INPUT_KEYS.has(key) && Object.hasOwn(own, key)) {
         problems.push({ code: "unrecognized_keys", path: [i, key], message: `unknown field ${JSON.stringify(key)}` });
       }
     }

@@ -1,3 +1,5 @@
+import { ValidationError } from "../errors/index.ts";
+
 /**
  * Where time comes from. The domain never reads the wall clock: the command handler and the stores ask a `Clock`,
  * and tests give them a fixed or stepping one.
@@ -52,7 +54,7 @@ function createSystemClock(): Clock {
  * ```
  */
 export function fixedClock(instant: string): Clock {
-  const iso = new Date(instant).toISOString();
+  const iso = _toIso("fixedClock", instant);
   return Object.freeze({ now: () => iso });
 }
 
@@ -71,7 +73,12 @@ export function fixedClock(instant: string): Clock {
  * ```
  */
 export function steppingClock(start: string, stepMs = 1): Clock {
-  let current = new Date(start).getTime();
+  let current = Date.parse(_toIso("steppingClock", start));
+  if (!Number.isSafeInteger(stepMs) || stepMs < 0) {
+    throw new ValidationError("steppingClock", [
+      { code: "invalid_step", path: ["stepMs"], message: "stepMs is a non-negative integer" },
+    ]);
+  }
   return Object.freeze({
     now: () => {
       const iso = new Date(current).toISOString();
@@ -79,4 +86,14 @@ export function steppingClock(start: string, stepMs = 1): Clock {
       return iso;
     },
   });
+}
+
+function _toIso(api: string, instant: string): string {
+  const ms = typeof instant === "string" ? Date.parse(instant) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new ValidationError(api, [
+      { code: "invalid_instant", path: ["instant"], message: `${JSON.stringify(instant)} is not an ISO-8601 instant` },
+    ]);
+  }
+  return new Date(ms).toISOString();
 }
