@@ -81,6 +81,27 @@ const floor = runNode("bench/phases/appendFloor.ts", root);
 log("salesfold: projection rebuild over 1,000,000 events…");
 const rebuild = runNode("bench/phases/rebuild.ts", root);
 result.salesfold = { inMemory: store, rebuild };
+
+// Durable stores, each against the same local services as the anchors below.
+const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const pgUrl = new URL(DATABASE_URL);
+const pgEnv = {
+  DATABASE_URL,
+  PG_CONNECTION_STRING: DATABASE_URL,
+  PGHOST: pgUrl.hostname,
+  PGPORT: pgUrl.port || "5432",
+  PGUSER: decodeURIComponent(pgUrl.username) || "postgres",
+  PGDATABASE: pgUrl.pathname.slice(1) || "test",
+};
+for (const adapter of ["sqlite", "postgres", "nats"] as const) {
+  if (args.has(`--skip-${adapter}`) || !existsSync(join(root, `bench/phases/${adapter}.ts`))) continue;
+  try {
+    log(`salesfold: ${adapter} store…`);
+    result.salesfold[adapter] = runNode(`bench/phases/${adapter}.ts`, root, [], pgEnv);
+  } catch (error) {
+    result.salesfold[adapter] = { error: String(error) };
+  }
+}
 result.appendFloor = floor;
 
 let emmett: Json | undefined;
@@ -90,7 +111,7 @@ if (!args.has("--skip-anchors")) {
     const dir = prepareAnchor("emmett-bench");
     if (dir) {
       log("anchor: Emmett in-memory, same workload…");
-      emmett = runNode("bench.ts", dir, ["--only=memory"]);
+      emmett = runNode("bench.ts", dir, args.has("--skip-postgres") ? ["--only=memory"] : [], pgEnv);
     }
   } catch (error) {
     result.emmettError = String(error);
@@ -99,7 +120,14 @@ if (!args.has("--skip-anchors")) {
     const dir = prepareAnchor("limits");
     if (dir) {
       log("anchor: this machine's raw limits (fold, immer, memory)…");
-      limits = runNode("limits.ts", dir, ["--only=fold,immer,memory"]);
+      const phases = [
+        "fold",
+        "immer",
+        "memory",
+        ...(args.has("--skip-sqlite") ? [] : ["sqlite"]),
+        ...(args.has("--skip-postgres") ? [] : ["pg"]),
+      ];
+      limits = runNode("limits.ts", dir, [`--only=${phases.join(",")}`], pgEnv);
     }
   } catch (error) {
     result.limitsError = String(error);
@@ -107,12 +135,7 @@ if (!args.has("--skip-anchors")) {
 }
 result.anchors = {
   emmett: emmett && { version: emmett.emmett, memory: emmett.memory },
-  limits: limits && {
-    fold_raw: limits.figures?.fold_raw,
-    fold_immer_batched: limits.figures?.fold_immer_batched,
-    fold_immer_per_event: limits.figures?.fold_immer_per_event,
-    memory_heap_bytes_per_event: limits.figures?.memory_heap_bytes_per_event,
-  },
+  limits: limits?.figures,
 };
 
 const em = emmett?.memory;
