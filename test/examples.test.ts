@@ -18,6 +18,11 @@ const expectations: Record<string, RegExp[]> = {
     /deal-42 is at version 2: DealOpened, DealWon/,
     /won by rep-ana at position 2097152/,
   ],
+  "sqliteStore.ts": [
+    /inline read model: \[\{"rep_id":"ana","won_minor":6050000\}\]/,
+    /checkpoint 3/,
+    /deal-1: 1 DealWon @1/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,

@@ -1,0 +1,54 @@
+import type { AnyEvent, EventCatalog, EventEnvelope } from "../../core/events/index.ts";
+
+/** @internal The columns every event query selects, in this order. */
+export const EVENT_COLUMNS =
+  "global_position, tenant_id, stream_id, stream_version, event_id, type, data, metadata, occurred_at, recorded_at";
+
+/** @internal A row of `salesfold_events` as better-sqlite3 returns it. */
+export interface EventRow {
+  readonly global_position: number;
+  readonly tenant_id: string;
+  readonly stream_id: string;
+  readonly stream_version: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly occurred_at: string;
+  readonly recorded_at: string;
+}
+
+/**
+ * @internal The stored envelope exactly as written: JSON parsed, not validated, not upcast. The idempotency check
+ * compares a retried batch with this, since a batch written at an older schema version is compared as written.
+ */
+export function rawEnvelope(row: EventRow): Record<string, unknown> {
+  return {
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    tenantId: row.tenant_id,
+  };
+}
+
+/** @internal Validates a row read back against the catalog: frozen, upcast to the current shape. */
+export function parseRow<E extends AnyEvent>(catalog: EventCatalog<E>, api: string, row: EventRow): EventEnvelope<E> {
+  return catalog.parseStored(api, rawEnvelope(row));
+}
+
+/** @internal Validates many rows, into a frozen array. */
+export function parseRows<E extends AnyEvent>(
+  catalog: EventCatalog<E>,
+  api: string,
+  rows: readonly EventRow[],
+): readonly EventEnvelope<E>[] {
+  const out: EventEnvelope<E>[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = parseRow(catalog, api, rows[i]!);
+  return Object.freeze(out);
+}

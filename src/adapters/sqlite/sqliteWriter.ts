@@ -1,0 +1,245 @@
+import type Database from "better-sqlite3";
+import { SalesfoldError, ValidationError } from "../../core/errors/index.ts";
+import type { AppendOptions, AppendResult, ExpectedVersion } from "../../core/eventStore/eventStore.ts";
+import { assertExpectedVersion } from "../../core/eventStore/expectedVersion.ts";
+import type { InlineHook } from "../../core/eventStore/inlineHook.ts";
+import { resolveIdempotentAppend, validateAppend } from "../../core/eventStore/validateAppend.ts";
+import type { AnyEvent, EventCatalog, EventEnvelope, EventInput, PreparedEvent } from "../../core/events/index.ts";
+import type { Clock } from "../../core/runtime/clock.ts";
+import type { IdGenerator } from "../../core/runtime/ids.ts";
+import { EVENT_COLUMNS, type EventRow, parseRows, rawEnvelope } from "./rows.ts";
+import {
+  applyProjection,
+  checkpointStatements,
+  isSqliteProjection,
+  type SqliteProjection,
+} from "./sqliteProjection.ts";
+
+/** @internal What the writer needs from the store. */
+export interface SqliteWriterOptions<E extends AnyEvent> {
+  readonly api: string;
+  readonly catalog: EventCatalog<E>;
+  readonly tenantId: string;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly inline: readonly (InlineHook | SqliteProjection<any>)[];
+}
+
+interface Written<E extends AnyEvent> {
+  readonly result: AppendResult<E>;
+  readonly written: boolean;
+  readonly publish?: readonly (() => void)[];
+}
+
+// A lone UTF-16 surrogate cannot be stored as SQLite text: it would become U+FFFD, and two distinct ids would
+// collide. With the `u` flag this matches only unpaired surrogates.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * @internal Rejects ids SQLite cannot store exactly. Every API that takes a stream id calls it, so a read can never
+ * reach another stream's events through a lossy conversion.
+ */
+export function assertStorableText(api: string, field: string, value: string): void {
+  if (LONE_SURROGATE.test(value)) {
+    throw new ValidationError(api, [
+      {
+        code: "invalid_unicode",
+        path: [field],
+        message: `${field} holds an unpaired UTF-16 surrogate, which SQLite text cannot store exactly`,
+      },
+    ]);
+  }
+}
+
+/** @internal Maps SQLite's lock timeout to a salesfold error that names the API. */
+export function busyError(api: string, error: unknown): unknown {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) {
+    return new SalesfoldError(
+      "invalid_state",
+      `${api}: another connection held the database's write lock past busyTimeoutMs (${code}); nothing was written`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+/** @internal The append path of one tenant's handle: one `BEGIN IMMEDIATE` transaction of prepared statements. */
+export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, options: SqliteWriterOptions<E>) {
+  const { api, catalog, tenantId, clock, ids } = options;
+  const hooks = options.inline.filter((h): h is InlineHook => !isSqliteProjection(h));
+  const projections = options.inline.filter(isSqliteProjection);
+  const projectionTypes = projections.map((p) => (p.types === undefined ? undefined : new Set(p.types)));
+  for (const p of projections) db.transaction(() => p.setup(db)).immediate();
+  const checkpoints = projections.length > 0 ? checkpointStatements(db) : undefined;
+  const upcasts = catalog.definitions.some((d) => d.version > 1);
+
+  const versionOf = db
+    .prepare<[string, string], number>("SELECT version FROM salesfold_streams WHERE tenant_id = ? AND stream_id = ?")
+    .pluck();
+  const headOf = db
+    .prepare<[string], number | null>("SELECT max(global_position) FROM salesfold_events WHERE tenant_id = ?")
+    .pluck();
+  const byEventId = db.prepare<[string, string], EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_id = ? AND event_id = ?`,
+  );
+  const insert = db.prepare<[string, string, number, string, string, string, string, string, string]>(
+    `INSERT INTO salesfold_events
+     (tenant_id, stream_id, stream_version, event_id, type, data, metadata, occurred_at, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const upsertStream = db.prepare<[string, string, number]>(
+    `INSERT INTO salesfold_streams (tenant_id, stream_id, version) VALUES (?, ?, ?)
+     ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = excluded.version`,
+  );
+
+  // Most events carry their type's shared default metadata object: serialise each such object once.
+  const metadataJson = new WeakMap<object, string>();
+  const metadataOf = (m: object): string => {
+    let json = metadataJson.get(m);
+    if (json === undefined) {
+      json = JSON.stringify(m);
+      if (Object.isFrozen(m)) metadataJson.set(m, json);
+    }
+    return json;
+  };
+
+  const write = db.transaction(
+    (
+      streamId: string,
+      prepared: readonly PreparedEvent[],
+      expected: ExpectedVersion,
+      json: readonly string[],
+      recordedAt: string,
+    ): Written<E> => {
+      let withIds = false;
+      for (let i = 0; i < prepared.length; i++) if (prepared[i]!.eventId !== undefined) withIds = true;
+      if (withIds) {
+        // Inside the write lock: no other writer can store one of these ids between this check and the insert.
+        const rows = prepared.map((e) => (e.eventId === undefined ? undefined : byEventId.get(tenantId, e.eventId)));
+        const replay = resolveIdempotentAppend(
+          streamId,
+          prepared,
+          rows.map((r) => (r === undefined ? undefined : (rawEnvelope(r) as unknown as EventEnvelope))),
+        );
+        if (replay) {
+          const events = parseRows(catalog, api, rows as EventRow[]);
+          return {
+            result: Object.freeze({ ...(replay as AppendResult<E>), events }),
+            written: false,
+          };
+        }
+      }
+      const actual = versionOf.get(tenantId, streamId) ?? 0;
+      assertExpectedVersion(streamId, expected, actual);
+      const n = prepared.length;
+      if (n === 0) {
+        const result = {
+          streamId,
+          nextExpectedVersion: actual,
+          lastPosition: headOf.get(tenantId) ?? 0,
+          events: [],
+        };
+        return {
+          result: Object.freeze({ ...result, events: Object.freeze([]) }),
+          written: false,
+        };
+      }
+      const envelopes: EventEnvelope[] = new Array(n);
+      let position = 0;
+      for (let i = 0; i < n; i++) {
+        const e = prepared[i]!;
+        const eventId = e.eventId ?? ids();
+        const occurredAt = e.occurredAt ?? recordedAt;
+        const version = actual + i + 1;
+        const info = insert.run(
+          tenantId,
+          streamId,
+          version,
+          eventId,
+          e.type,
+          json[2 * i]!,
+          json[2 * i + 1]!,
+          occurredAt,
+          recordedAt,
+        );
+        position = info.lastInsertRowid as number;
+        envelopes[i] = Object.freeze({
+          type: e.type,
+          data: e.data,
+          metadata: e.metadata,
+          eventId,
+          streamId,
+          streamVersion: version,
+          globalPosition: position,
+          occurredAt,
+          recordedAt,
+          tenantId,
+        }) as EventEnvelope;
+      }
+      upsertStream.run(tenantId, streamId, actual + n);
+      // Readers, inline read models and the result all see the current shape of events written at an older version.
+      const viewed = upcasts ? envelopes.map((e) => catalog.upcast(e)) : (envelopes as EventEnvelope<E>[]);
+      for (let p = 0; p < projections.length; p++) {
+        const types = projectionTypes[p];
+        const relevant = types === undefined ? viewed : viewed.filter((e) => types.has(e.type));
+        if (relevant.length === 0) continue;
+        applyProjection(api, projections[p]!, db, relevant as EventEnvelope[]);
+        checkpoints!.set.run(tenantId, projections[p]!.name, position, recordedAt);
+      }
+      // Staged last: a hook's update is published only if every write above succeeded and the commit does.
+      const publish = hooks.length === 0 ? undefined : hooks.map((h) => h.stage(viewed));
+      const result = Object.freeze({
+        streamId,
+        nextExpectedVersion: actual + n,
+        lastPosition: position,
+        events: Object.freeze(viewed),
+      });
+      return publish === undefined ? { result, written: true } : { result, written: true, publish };
+    },
+  );
+
+  const append = (streamId: string, events: readonly EventInput<E>[], appendOptions?: AppendOptions): Written<E> => {
+    const request = validateAppend(api, catalog, streamId, events, appendOptions);
+    assertStorableText(api, "streamId", request.streamId);
+    const prepared = request.events;
+    // Serialised before taking the write lock, to keep the lock short.
+    const json: string[] = new Array(prepared.length * 2);
+    for (let i = 0; i < prepared.length; i++) {
+      json[2 * i] = JSON.stringify(prepared[i]!.data);
+      json[2 * i + 1] = metadataOf(prepared[i]!.metadata);
+    }
+    const recordedAt = isoNow(api, clock);
+    if (db.inTransaction) {
+      // Inside the caller's transaction the append would become a savepoint: inline hooks would publish, and the
+      // result would be returned, before anything is committed.
+      throw new SalesfoldError(
+        "invalid_state",
+        `${api}: the connection is inside a transaction the store did not open; append outside it`,
+      );
+    }
+    let out: Written<E>;
+    try {
+      out = write.immediate(request.streamId, prepared, request.expectedVersion, json, recordedAt);
+    } catch (error) {
+      throw busyError(api, error);
+    }
+    if (out.publish) for (const p of out.publish) p();
+    return out;
+  };
+
+  return { append };
+}
+
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The clock's instant in the canonical form rows are read back in, so an append's result equals a later read. */
+function isoNow(api: string, clock: Clock): string {
+  const now = clock.now();
+  if (typeof now === "string" && CANONICAL_ISO.test(now)) return now;
+  const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new SalesfoldError("invalid_state", `${api}: the clock returned ${JSON.stringify(now)}, not an ISO instant`);
+  }
+  return new Date(ms).toISOString();
+}
