@@ -111,7 +111,13 @@ function toValidationError(api: string, issues: readonly z.core.$ZodIssue[]): Va
  * ```
  */
 export function parseStreamId(api: string, streamId: unknown): string {
-  if (typeof streamId === "string" && streamId.length > 0 && streamId.length <= 1000 && !streamId.includes("\u0000")) {
+  if (
+    typeof streamId === "string" &&
+    streamId.length > 0 &&
+    streamId.length <= 1000 &&
+    !streamId.includes("\u0000") &&
+    !/\p{Cs}/u.test(streamId)
+  ) {
     return streamId;
   }
   const parsed = streamIdSchema.safeParse(streamId);

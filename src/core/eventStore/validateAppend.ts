@@ -10,6 +10,7 @@ import {
 import type { AppendResult, ExpectedVersion } from "./eventStore.ts";
 import { expectedVersionSchema } from "./expectedVersion.ts";
 
+const LONE_SURROGATE = /\p{Cs}/u;
 const appendOptionsSchema = z.strictObject({ expectedVersion: expectedVersionSchema.optional() }).optional();
 
 /**
@@ -55,6 +56,7 @@ export function validateAppend(
     streamId.length > 0 &&
     streamId.length <= 1000 &&
     !streamId.includes("\u0000") &&
+    !LONE_SURROGATE.test(streamId) &&
     Array.isArray(events) &&
     isPlainOptions(options)
   ) {

@@ -1,18 +1,23 @@
 import { z } from "zod";
 
+// With the `u` flag this matches only unpaired surrogates: text that UTF-8 (and so SQL text columns and NATS
+// subjects) cannot carry, where two different ids could collapse into one.
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
- * Stream ids: 1 to 1,000 characters of any text except NUL. They are data, never spliced into SQL or subjects.
+ * Stream ids: 1 to 1,000 characters of any well-formed text except NUL. They are data, never spliced into SQL or subjects.
  *
  * @example
  * ```ts
  * streamIdSchema.parse("deal-42"); // "deal-42"
  * ```
  */
-export const streamIdSchema = z
+export const streamIdSchema = /* @__PURE__ */ z
   .string()
   .min(1, "a stream id is not empty")
   .max(1000, "a stream id has at most 1,000 characters")
-  .refine((s) => !s.includes("\u0000"), "a stream id has no NUL character");
+  .refine((s) => !s.includes("\u0000"), "a stream id has no NUL character")
+  .refine((s) => !LONE_SURROGATE.test(s), "a stream id is well-formed UTF-16: no unpaired surrogate");
 
 /**
  * Tenant ids: 1 to 64 characters of letters, digits, `_` and `-`, starting with a letter or digit.

@@ -157,3 +157,24 @@ describe("EventCatalog.prepare", () => {
     expect(e!.data).toEqual({ n: 1, tag: "none" });
   });
 });
+
+describe("stream ids", () => {
+  it("rejects unpaired surrogates everywhere, which UTF-8 storage would turn into U+FFFD and collide", async () => {
+    const {
+      createInMemoryEventStore: create,
+      createEventCatalog: cat,
+      defineEvent: def,
+      isValidationError: isVE,
+      streamIdSchema: sid,
+    } = await import("../../../../src/index.ts");
+    const { z } = await import("zod");
+    const store = create({ catalog: cat([def("E", z.strictObject({}))]) });
+    for (const id of ["\uD800", "a\uDC00b", "x\uD83D"]) {
+      expect(sid.safeParse(id).success).toBe(false);
+      expect(isVE(await store.append(id, [{ type: "E", data: {} }]).catch((e: unknown) => e))).toBe(true);
+      expect(isVE(await store.readStream(id).catch((e: unknown) => e))).toBe(true);
+    }
+    expect(sid.safeParse("emoji 🚀 pair").success).toBe(true);
+    expect(await store.lastPosition()).toBe(0);
+  });
+});
