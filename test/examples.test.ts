@@ -23,6 +23,16 @@ const expectations: Record<string, RegExp[]> = {
     /checkpoint 3/,
     /deal-1: 1 DealWon @1/,
   ],
+  "assignments.ts": [
+    /routed cu-bolt -> rep-ana/,
+    /refused rep-bo: reclaim_too_soon/,
+    /claimed cu-cart -> rep-ana/,
+    /returned cu-dune after 40 idle days/,
+    /cu-cart: rep-bo from 2026-07-01 .*pool from 2026-07-06 .*rep-ana from 2026-07-06/,
+    /owner of cu-bolt on 2026-07-03: rep-ana/,
+    /topic pricing: 2 \(2026-07: 1, 2026-08: 1\)/,
+    /competitor Acme: 2 signals/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,

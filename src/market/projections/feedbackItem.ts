@@ -1,0 +1,66 @@
+import type { Calendar, EventOf, PeriodKind } from "../../core/index.ts";
+import type { MarketFeedbackRecorded } from "../events.ts";
+
+/**
+ * A piece of feedback as the read models keep it: its data and the period bucket of its `observedAt`.
+ *
+ * @example
+ * ```ts
+ * const item: FeedbackItem = { ...recorded.data, bucket: "2026-07" };
+ * ```
+ */
+export type FeedbackItem = EventOf<typeof MarketFeedbackRecorded>["data"] & { readonly bucket: string };
+
+/**
+ * How the market feedback read models bucket time: a calendar (its zone, week start and fiscal settings) and a
+ * period kind. Feedback falls in the period of its `observedAt`, via `bucketKey`.
+ *
+ * @example
+ * ```ts
+ * const options: FeedbackBucketing = { calendar: defineCalendar({ timeZone: "Asia/Shanghai" }), kind: "month" };
+ * ```
+ */
+export interface FeedbackBucketing {
+  readonly calendar: Calendar;
+  readonly kind: PeriodKind;
+}
+
+/**
+ * Counts by feedback kind.
+ *
+ * @example
+ * ```ts
+ * const c: KindCounts = { competitor_move: 2, price_signal: 1, customer_request: 0 };
+ * ```
+ */
+export interface KindCounts {
+  competitor_move: number;
+  price_signal: number;
+  customer_request: number;
+}
+
+/** @internal Zero counts. */
+export const _zeroKinds = (): KindCounts => ({ competitor_move: 0, price_signal: 0, customer_request: 0 });
+
+/** @internal Newest first: later `observedAt`, then smaller id. */
+export function _insertNewestFirst(
+  ids: string[],
+  items: Readonly<Record<string, FeedbackItem>>,
+  item: FeedbackItem,
+): void {
+  const at = Date.parse(item.observedAt);
+  let i = 0;
+  while (i < ids.length) {
+    const other = items[ids[i]!]!;
+    const o = Date.parse(other.observedAt);
+    if (o < at || (o === at && other.feedbackId > item.feedbackId)) break;
+    i++;
+  }
+  ids.splice(i, 0, item.feedbackId);
+}
+
+/** @internal Removes an id from a list, if present. */
+export function _remove(ids: string[], feedbackId: string): void {
+  const i = ids.indexOf(feedbackId);
+  if (i >= 0) ids.splice(i, 1);
+}
