@@ -33,6 +33,15 @@ const expectations: Record<string, RegExp[]> = {
     /topic pricing: 2 \(2026-07: 1, 2026-08: 1\)/,
     /competitor Acme: 2 signals/,
   ],
+  "goals.ts": [
+    /rep-bo participates 45\/92 days of 2026-Q3/,
+    /q3-east\s+target USD 900,000\.00\s+achieved USD 620,000\.00\s+68\.88%/,
+    /q3-bo\s+target USD 176,086\.96\s+achieved USD 220,000\.00\s+124\.93%/,
+    /stars: rep-bo/,
+    /mismatch q3-east \(split\): children USD 716,086\.96 vs USD 900,000\.00/,
+    /pacing linear\s+day 61\/92: expected USD 596,739\.13, achieved USD 500,000\.00 → off_track/,
+    /pacing seasonal day 61\/92: expected USD 531,290\.32, achieved USD 500,000\.00 → cautioned/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,
