@@ -1,6 +1,20 @@
 /**
- * salesfold/postgres: the postgres event store. Loads its driver only when this entry is imported.
+ * salesfold/postgres: the PostgreSQL event store, snapshot store and SQL read models, on node-postgres (`pg`).
+ * Loads its driver only when this entry is imported: pg is an optional peer dependency.
  *
  * @packageDocumentation
  */
-export {};
+export {
+  createPostgresEventStore,
+  createPostgresProjectionProcessor,
+  createPostgresSnapshotStore,
+  type MigratePostgresOptions,
+  migratePostgres,
+  POSTGRES_SCHEMA_VERSION,
+  type PostgresEventStoreOptions,
+  type PostgresProjection,
+  type PostgresProjectionProcessorOptions,
+  type PostgresSnapshotStoreOptions,
+  postgresProjection,
+  type Queryable,
+} from "./adapters/postgres/index.ts";

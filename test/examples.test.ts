@@ -42,6 +42,14 @@ const expectations: Record<string, RegExp[]> = {
     /pacing linear\s+day 61\/92: expected USD 596,739\.13, achieved USD 500,000\.00 → off_track/,
     /pacing seasonal day 61\/92: expected USD 531,290\.32, achieved USD 500,000\.00 → cautioned/,
   ],
+  "postgresStore.ts": [
+    /retry returned the original: true/,
+    /stale writer refused: true/,
+    /inline read model: \[\{"rep_id":"ana","won_minor":6050000\}\]/,
+    /subscription saw positions 1,2,3/,
+    /checkpoint 3/,
+    /deal-1: won @1/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,
