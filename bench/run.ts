@@ -134,7 +134,7 @@ if (!args.has("--skip-anchors")) {
   }
 }
 result.anchors = {
-  emmett: emmett && { version: emmett.emmett, memory: emmett.memory },
+  emmett: emmett && { version: emmett.emmett, memory: emmett.memory, postgres: emmett.postgres },
   limits: limits?.figures,
 };
 
@@ -165,6 +165,26 @@ result.targets = {
     met: store.heapBytesPerStoredEvent <= 600,
   },
 };
+// Durable-store targets: ratios to the raw drivers (limits anchor) and to Emmett's PostgreSQL store, same run.
+const lim = result.anchors.limits ?? {};
+const sq = result.salesfold.sqlite ?? {};
+const pg = result.salesfold.postgres ?? {};
+const emPg = emmett?.postgres?.runs as { concurrency: number; append: { eventsPerSec: number } }[] | undefined;
+const emPg1 = emPg?.find((r) => r.concurrency === 1)?.append.eventsPerSec;
+const emPg8 = emPg?.find((r) => r.concurrency === 8)?.append.eventsPerSec;
+const target = (actual: number | undefined, min: number) => ({
+  target: `>= ${min}`,
+  actual,
+  met: actual === undefined ? null : actual >= min,
+});
+Object.assign(result.targets, {
+  sqliteTx1VsRaw: target(ratio(sq.append1?.eventsPerSec, lim.sqlite_insert_tx1), 0.7),
+  sqliteBatch100VsRaw: target(ratio(sq.append100?.eventsPerSec, lim.sqlite_insert_batch100), 0.7),
+  postgresTx1VsRawBeginCommit: target(ratio(pg.append1Writer?.eventsPerSec, lim.pg_insert_tx1_begin_commit), 0.7),
+  postgresTx1VsEmmett: target(ratio(pg.append1Writer?.eventsPerSec, emPg1), 1.4),
+  postgres8WritersVsEmmett: target(ratio(pg.append8Writers?.eventsPerSec, emPg8), 2),
+  postgresBatch100VsRaw: target(ratio(pg.appendBatch100?.eventsPerSec, lim.pg_insert_batch100), 0.5),
+});
 const foldRaw = result.anchors.limits?.fold_raw;
 if (typeof foldRaw === "number") result.ratios = { rebuildVsRawFold: ratio(rebuild.rebuild.eventsPerSec, foldRaw) };
 process.stdout.write(`${JSON.stringify(result)}\n`);
