@@ -50,6 +50,23 @@ const expectations: Record<string, RegExp[]> = {
     /checkpoint 3/,
     /deal-1: won @1/,
   ],
+  "commissionPlan.ts": [
+    /rep-ana 2026-01 pays USD 4,000\.00/,
+    /cap\s+-USD 800\.00/,
+    /excess_release\s+USD 800\.00/,
+    /draw_recovery\s+-USD 610\.00/,
+    /rep-bo 2026-02 pays USD 2,110\.00/,
+  ],
+  "salesData.ts": [
+    /refund line -USD 899\.10/,
+    /pipeline negotiation\s+1 deal\(s\)\s+USD 20,000\.00 weighted\s+USD 16,000\.00/,
+    /win\/loss won 1 lost 1 win rate 5000 bps/,
+    /competitor globex: on 1 closed, lost to 1/,
+    /credit rep-ana\s+revenue USD 28,800\.00/,
+    /credit rep-bo\s+revenue USD 20,998\.20/,
+    /credit se-cy\s+revenue\s+USD 0\.00 overlay USD 48,000\.00/,
+    /360 Acme: 1 interaction\(s\), deals won 1 open 1, net purchases USD 1,798\.20, CSAT 10000 bps, owners rep-ana -> rep-bo/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,
