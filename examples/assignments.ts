@@ -19,7 +19,7 @@ import {
   ownerAt,
   ownershipHistory,
   ownershipPeriods,
-} from "../src/assignments/index.ts";
+} from "salesfold/assignments";
 import {
   latestFeedback,
   type MarketFeedbackCommand,
@@ -29,7 +29,7 @@ import {
   marketFeedbackCommand,
   marketFeedbackDecider,
   marketFeedbackStreamId,
-} from "../src/market/index.ts";
+} from "salesfold/market";
 
 let now = "2026-07-01T01:00:00.000Z"; // 09:00 in Shanghai
 const ownership = inlineProjection(accountOwnership);

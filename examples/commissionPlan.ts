@@ -3,8 +3,8 @@
 // The lead switches these imports to "salesfold" once the root exports the incentive engine.
 // #region plan
 import { formatMoney } from "salesfold";
-import { calculate, formatStatement, type Statement } from "../src/incentives/engine/index.ts";
-import { definePlan } from "../src/incentives/plan/index.ts";
+import { calculate, formatStatement, type Statement } from "salesfold/incentives";
+import { definePlan } from "salesfold/incentives";
 
 const plan = definePlan({
   planId: "ae-2026",

@@ -14,7 +14,7 @@ import {
   rebuildProjection,
   steppingClock,
 } from "salesfold";
-import { SalesCreditAssigned } from "../src/credit/events.ts";
+import { SalesCreditAssigned } from "salesfold/credit";
 import {
   type GoalTarget,
   goalAttainment,
@@ -26,7 +26,7 @@ import {
   goalsEvents,
   starPerformers,
   targetMismatches,
-} from "../src/goals/index.ts";
+} from "salesfold/goals";
 import {
   organizationDecider,
   organizationStreamId,
@@ -34,7 +34,7 @@ import {
   teamCommand,
   teamDirectory,
   teamEvents,
-} from "../src/team/index.ts";
+} from "salesfold/team";
 
 const catalog = createEventCatalog([teamEvents, goalsEvents, SalesCreditAssigned]);
 const clock = steppingClock("2026-06-20T01:00:00.000Z", 60_000);

@@ -12,8 +12,8 @@ import {
   rebuildProjection,
   sequentialIds,
 } from "salesfold";
-import { customer360, customer360Of, csatBps, pipeline, winLoss, winRateBps } from "../src/analytics/index.ts";
-import { AccountOwnerAssigned } from "../src/assignments/events.ts";
+import { customer360, customer360Of, csatBps, pipeline, winLoss, winRateBps } from "salesfold/analytics";
+import { AccountOwnerAssigned } from "salesfold/assignments";
 import {
   creditCommand,
   creditDecider,
@@ -22,10 +22,10 @@ import {
   ownerFactAt,
   repCredits,
   saleOwnership,
-} from "../src/credit/index.ts";
-import { customerCommand, customerDecider, customerEvents, customerStreamId } from "../src/customers/index.ts";
-import { dealCommand, dealDecider, dealEvents, dealStreamId } from "../src/deals/index.ts";
-import { orderCommand, orderDecider, orderEvents, orderStreamId } from "../src/orders/index.ts";
+} from "salesfold/credit";
+import { customerCommand, customerDecider, customerEvents, customerStreamId } from "salesfold/customers";
+import { dealCommand, dealDecider, dealEvents, dealStreamId } from "salesfold/deals";
+import { orderCommand, orderDecider, orderEvents, orderStreamId } from "salesfold/orders";
 
 let today = "2026-07-01T01:00:00.000Z";
 const clock: Clock = { now: () => today };

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ESM script without types
-import { markdownFiles, render } from "../scripts/docs-snippets.mjs";
+import { markdownFiles, render } from "./tools/docs-snippets.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 
 describe("docs", () => {
   const files: string[] = markdownFiles();
 
-  it("quote examples exactly: run `node scripts/docs-snippets.mjs` after changing an example", () => {
+  it("quote examples exactly: run `npm run docs:snippets` after changing an example", () => {
     const drifted = files.filter((f) => {
       const text = readFileSync(join(root, f), "utf8");
       return render(text) !== text;

@@ -11,7 +11,7 @@ import os from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = new Set(process.argv.slice(2));
 const log = (...m: unknown[]) => console.error("[bench]", ...m);
 const cache = join(root, ".bench-cache");
@@ -31,8 +31,12 @@ function lastJsonLine(out: string): Json {
 function runNode(script: string, cwd: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Json {
   const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", script, ...extra], {
     cwd,
-    // Our phases run against dist/ (see bench/tsconfig.json); anchors use their own set-up.
-    env: { ...process.env, ...(cwd === root ? { TSX_TSCONFIG_PATH: join(root, "bench/tsconfig.json") } : {}), ...env },
+    // Our phases run against dist/ (see test/bench/tsconfig.json); anchors use their own set-up.
+    env: {
+      ...process.env,
+      ...(cwd === root ? { TSX_TSCONFIG_PATH: join(root, "test/bench/tsconfig.json") } : {}),
+      ...env,
+    },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],
@@ -75,11 +79,11 @@ const result: Json = {
 };
 
 log("salesfold: in-memory append and aggregate (200,000 events over 2,000 streams)…");
-const store = runNode("bench/phases/inMemoryStore.ts", root);
+const store = runNode("test/bench/phases/inMemoryStore.ts", root);
 log("floor: generator + zod + a minimal frozen store, for scale…");
-const floor = runNode("bench/phases/appendFloor.ts", root);
+const floor = runNode("test/bench/phases/appendFloor.ts", root);
 log("salesfold: projection rebuild over 1,000,000 events…");
-const rebuild = runNode("bench/phases/rebuild.ts", root);
+const rebuild = runNode("test/bench/phases/rebuild.ts", root);
 result.salesfold = { inMemory: store, rebuild };
 
 // Durable stores, each against the same local services as the anchors below.
@@ -94,10 +98,10 @@ const pgEnv = {
   PGDATABASE: pgUrl.pathname.slice(1) || "test",
 };
 for (const adapter of ["sqlite", "postgres", "nats"] as const) {
-  if (args.has(`--skip-${adapter}`) || !existsSync(join(root, `bench/phases/${adapter}.ts`))) continue;
+  if (args.has(`--skip-${adapter}`) || !existsSync(join(root, `test/bench/phases/${adapter}.ts`))) continue;
   try {
     log(`salesfold: ${adapter} store…`);
-    result.salesfold[adapter] = runNode(`bench/phases/${adapter}.ts`, root, [], pgEnv);
+    result.salesfold[adapter] = runNode(`test/bench/phases/${adapter}.ts`, root, [], pgEnv);
   } catch (error) {
     result.salesfold[adapter] = { error: String(error) };
   }

@@ -4,7 +4,7 @@ import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../..", import.meta.url).pathname;
 const outputs = ["dist/index.js", "dist/index.cjs", "dist/testing.js", "dist/index.d.ts"].map((f) => join(root, f));
 
 function newest(dir) {

@@ -7,11 +7,11 @@
 //   <!-- /quote -->
 //
 // and a region in the example is the lines between `// #region decider` and `// #endregion decider`.
-// `node scripts/docs-snippets.mjs` rewrites every quote from its source; `--check` only reports drift (exit 1).
+// `npm run docs:snippets` rewrites every quote from its source; `--check` only reports drift (exit 1).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../..", import.meta.url).pathname;
 const QUOTE = /<!-- quote ([^#\s]+)(?:#([\w-]+))? -->\n```(\w*)\n[\s\S]*?```\n<!-- \/quote -->/g;
 
 export function region(file, name) {

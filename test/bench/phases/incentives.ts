@@ -2,8 +2,8 @@
 // tiered (marginal), capped plan that has an accelerator. Timed: validating the inputs, grouping credits by
 // rep and calculating every statement. Prints one JSON line.
 // The lead switches the import to "salesfold" once the root exports the engine.
-import { calculate, type CalculationInputs } from "../../src/incentives/engine/index.ts";
-import { definePlan } from "../../src/incentives/plan/index.ts";
+import { calculate, type CalculationInputs } from "salesfold/incentives";
+import { definePlan } from "salesfold/incentives";
 
 const reps = Number(process.env.BENCH_INCENTIVE_REPS ?? 1000);
 const base = Number(process.env.BENCH_INCENTIVE_CREDITS ?? 200_000);
