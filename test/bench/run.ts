@@ -86,6 +86,18 @@ log("salesfold: projection rebuild over 1,000,000 events…");
 const rebuild = runNode("test/bench/phases/rebuild.ts", root);
 result.salesfold = { inMemory: store, rebuild };
 
+for (const phase of ["domain", "incentives", "privacy"] as const) {
+  if (args.has(`--skip-${phase}`) || !existsSync(join(root, `test/bench/phases/${phase}.ts`))) continue;
+  try {
+    log(`salesfold: ${phase}…`);
+    result.salesfold[phase] = runNode(`test/bench/phases/${phase}.ts`, root, [], {
+      NODE_OPTIONS: "--max-old-space-size=4096",
+    });
+  } catch (error) {
+    result.salesfold[phase] = { error: String(error) };
+  }
+}
+
 // Durable stores, each against the same local services as the anchors below.
 const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const pgUrl = new URL(DATABASE_URL);
@@ -189,6 +201,24 @@ Object.assign(result.targets, {
   postgres8WritersVsEmmett: target(ratio(pg.append8Writers?.eventsPerSec, emPg8), 2),
   postgresBatch100VsRaw: target(ratio(pg.appendBatch100?.eventsPerSec, lim.pg_insert_batch100), 0.5),
 });
+const dom = result.salesfold.domain?.rebuildAll;
+if (dom) {
+  Object.assign(result.targets, {
+    domainRebuildEventsPerSec: target(dom.logEventsPerSec, 1_000_000),
+    domainPeakRssMb: {
+      target: "<= 600",
+      actual: result.salesfold.domain.peakRssMb,
+      met: result.salesfold.domain.peakRssMb <= 600,
+    },
+  });
+}
+const inc = result.salesfold.incentives;
+if (inc?.ms !== undefined) {
+  Object.assign(result.targets, {
+    incentives200kCreditsMs: { target: "< 1000", actual: inc.ms, met: inc.ms < 1000 },
+    incentivesScaling2x: { target: "about 2 (linear)", actual: inc.scaling, met: inc.scaling <= 2.3 },
+  });
+}
 const foldRaw = result.anchors.limits?.fold_raw;
 if (typeof foldRaw === "number") result.ratios = { rebuildVsRawFold: ratio(rebuild.rebuild.eventsPerSec, foldRaw) };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -48,15 +48,19 @@ export function _insertNewestFirst(
   items: Readonly<Record<string, FeedbackItem>>,
   item: FeedbackItem,
 ): void {
+  // Binary search: the list is kept in this order, so O(log n) comparisons instead of a scan (which made a rebuild
+  // over feedback recorded out of order quadratic in Date.parse calls).
   const at = Date.parse(item.observedAt);
-  let i = 0;
-  while (i < ids.length) {
-    const other = items[ids[i]!]!;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const other = items[ids[mid]!]!;
     const o = Date.parse(other.observedAt);
-    if (o < at || (o === at && other.feedbackId > item.feedbackId)) break;
-    i++;
+    if (o > at || (o === at && other.feedbackId < item.feedbackId)) lo = mid + 1;
+    else hi = mid;
   }
-  ids.splice(i, 0, item.feedbackId);
+  ids.splice(lo, 0, item.feedbackId);
 }
 
 /** @internal Removes an id from a list, if present. */
