@@ -18,3 +18,4 @@ export {
   postgresProjection,
   type Queryable,
 } from "./adapters/postgres/index.ts";
+export { createPostgresKeyStore, type PostgresKeyStoreOptions } from "./adapters/postgres/index.ts";

@@ -17,3 +17,4 @@ export {
   type SqliteSnapshotStoreOptions,
   sqliteProjection,
 } from "./adapters/sqlite/index.ts";
+export { createSqliteKeyStore, type SqliteKeyStoreOptions } from "./adapters/sqlite/index.ts";

@@ -7,3 +7,4 @@ export * from "./money/index.ts";
 export * from "./periods/index.ts";
 export * from "./projections/index.ts";
 export * from "./runtime/index.ts";
+export * from "./privacy/index.ts";

@@ -14,3 +14,4 @@ export {
   type PostgresSnapshotStoreOptions,
 } from "./postgresSnapshotStore.ts";
 export { type MigratePostgresOptions, migratePostgres, POSTGRES_SCHEMA_VERSION } from "./schema.ts";
+export { createPostgresKeyStore, type PostgresKeyStoreOptions } from "./keyStore.ts";

@@ -14,3 +14,4 @@ export {
   createSqliteSnapshotStore,
   type SqliteSnapshotStoreOptions,
 } from "./sqliteSnapshotStore.ts";
+export { createSqliteKeyStore, type SqliteKeyStoreOptions } from "./keyStore.ts";
