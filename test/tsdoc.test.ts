@@ -45,6 +45,9 @@ describe("TSDoc", () => {
     "src/credit/index.ts": 5,
     "src/analytics/index.ts": 5,
     "src/incentives/index.ts": 5,
+    "src/appraisals/index.ts": 5,
+    "src/coaching/index.ts": 5,
+    "src/training/index.ts": 5,
   };
   for (const [entry, atLeast] of Object.entries(minimum)) {
     it(`gives every export of ${entry} an @example`, () => {
