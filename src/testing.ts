@@ -4,6 +4,8 @@
  * - `eventStoreConformance`: the suite every EventStore implementation must pass.
  * - `deciderSpec`: given/when/then specifications for deciders.
  * - fast-check arbitraries for money, periods and event envelopes (fast-check is an optional peer dependency).
+ * - the incentive kit: arbitraries for plans, credits, splits, refunds and periods, and `incentiveLaws`, the laws a
+ *   team runs on its own commission plan.
  *
  * @packageDocumentation
  */
@@ -34,6 +36,30 @@ export {
   type EventStoreFactory,
   eventStoreConformance,
 } from "./testing/conformance/eventStoreConformance.ts";
+export {
+  arbIncentiveCredit,
+  arbIncentiveCredits,
+  arbPlanPeriod,
+  arbRefundOf,
+  arbSplitDeal,
+  type IncentiveCredit,
+  type IncentiveCreditConstraints,
+  planPeriods,
+} from "./testing/incentives/creditArbitraries.ts";
+export {
+  INCENTIVE_LAWS,
+  type IncentiveLaw,
+  type IncentiveLawName,
+  type IncentiveLawOptions,
+  type IncentiveLawSuite,
+  incentiveLaws,
+  type LawRunner,
+} from "./testing/incentives/incentiveLaws.ts";
+export {
+  arbIncentivePlan,
+  type IncentivePlanConstraints,
+  KIT_PRODUCTS,
+} from "./testing/incentives/planArbitraries.ts";
 export {
   type DeciderSpec,
   type DeciderSpecOptions,

@@ -67,6 +67,75 @@ const expectations: Record<string, RegExp[]> = {
     /credit se-cy\s+revenue\s+USD 0\.00 overlay USD 48,000\.00/,
     /360 Acme: 1 interaction\(s\), deals won 1 open 1, net purchases USD 1,798\.20, CSAT 10000 bps, owners rep-ana -> rep-bo/,
   ],
+  "privacy.ts": [
+    /stored name: sf1\.1\.…/,
+    /read back: Li Wei/,
+    /erased cu-1: 1 key version destroyed/,
+    /after erasure: \[erased\], contact \[erased\] <\[erased\]>/,
+    /credit of rep-ana: USD 480000 \(unchanged\)/,
+    /audit: cu-1 completed \(gdpr-art-17 ticket 4411\)/,
+    /plaintext in the database file: false/,
+  ],
+  "appraisals.ts": [
+    /rep-ana: computed 4\.022, final 4\.022; missing: none/,
+    /rep-bo: computed 2\.417, final 2\.6; missing: nps/,
+    /Customer NPS: missing \(no nps measurement recorded\); not counted/,
+    /calibrated 2\.417 → 2\.6 by dir-wu/,
+    /rep-ana MBO bonus USD 1,511\.00/,
+    /rep-bo MBO bonus USD 800\.00/,
+    /w29 carries forward: a1/,
+    /overdue on 2026-07-13: east-weekly\/a1/,
+    /rep-ana training 100% complete; expiring soon: cert-pro/,
+  ],
+  "propertyTestPlan.ts": [/^on {2}monotonic/m, /# pass 9\b/, /# fail 0\b/],
+  "cookbook/flatRateSaas.ts": [
+    /=> flat-rate 2026-01 pays USD 3,733\.33/,
+    /=> flat-rate 2026-02 pays -USD 600\.00/,
+    /clawback\s+-USD 600\.00/,
+    /# pass 7\b/,
+    /# fail 0\b/,
+  ],
+  "cookbook/marginalAccelerator.ts": [
+    /=> marginal 2026-01 pays USD 2,700\.00/,
+    /=> marginal 2026-02 pays USD 3,300\.00/,
+    /=> marginal 2026-03 pays USD 5,800\.00/,
+    /×2 accelerator/,
+    /# pass 7\b/,
+    /# fail 0\b/,
+  ],
+  "cookbook/retroactiveTiers.ts": [
+    /=> retroactive 2026-01 pays EUR 3,000\.00/,
+    /=> retroactive with only p1 pays EUR 1,200\.00/,
+    /# pass 6\b/,
+    /# fail 0\b/,
+  ],
+  "cookbook/payCurve.ts": [/=> pay curve 2026-Q1 at 12000 bps pays USD 9,600\.00/, /# pass 7\b/, /# fail 0\b/],
+  "cookbook/cappedExcessLater.ts": [
+    /=> capped 2026-01 pays USD 5,000\.00/,
+    /excess_release\s+USD 2,200\.00/,
+    /=> capped 2026-02 pays USD 3,800\.00/,
+    /# pass 8\b/,
+    /# fail 0\b/,
+  ],
+  "cookbook/newHireDraw.ts": [
+    /=> new hire 2026-01 pays USD 1,548\.39, draw balance USD 1,148\.39/,
+    /=> new hire 2026-04 pays USD 4,251\.61, draw balance USD 0\.00/,
+    /# pass 7\b/,
+    /# fail 0\b/,
+  ],
+  "cookbook/spiffMbo.ts": [
+    /=> spiff\+mbo 2026-Q1 pays GBP 4,675\.00/,
+    /mbo\s+GBP 1,500\.00/,
+    /# pass 7\b/,
+    /# fail 0\b/,
+  ],
+  "cookbook/clawbackHolds.ts": [
+    /=> paid-on-cash 2026-01 pays AUD 900\.00/,
+    /=> paid-on-cash 2026-02 pays -AUD 300\.00/,
+    /hold_release\s+AUD 480\.00/,
+    /# pass 7\b/,
+    /# fail 0\b/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,
@@ -84,7 +153,9 @@ const available = Object.fromEntries(
 );
 
 describe("examples", () => {
-  const files = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"));
+  const files = readdirSync(join(root, "examples"), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".ts"));
 
   it("has an expectation for every example", () => {
     expect(files.sort()).toEqual(Object.keys(expectations).sort());
