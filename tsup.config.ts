@@ -1,6 +1,6 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-export default defineConfig({
+const library: Options = {
   entry: {
     index: "src/index.ts",
     testing: "src/testing.ts",
@@ -20,11 +20,13 @@ export default defineConfig({
     appraisals: "src/appraisals/index.ts",
     coaching: "src/coaching/index.ts",
     training: "src/training/index.ts",
+    sales: "src/sales/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
-  clean: true,
+  // `npm run build` empties dist/ first; two builds run side by side, so neither may clean.
+  clean: false,
   target: "node20",
   // nanoid ships only ESM: inlining it keeps `require("salesfold")` working without require(esm).
   noExternal: ["nanoid"],
@@ -32,4 +34,20 @@ export default defineConfig({
     // Inline nanoid's Web Crypto build, not its `node:crypto` one, so the core runs in browsers and edge runtimes.
     options.conditions = ["browser"];
   },
-});
+};
+
+export default defineConfig([
+  library,
+  {
+    // The `salesfold` command: ESM only, with a shebang, next to the library entries.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+    noExternal: ["nanoid"],
+    esbuildOptions: library.esbuildOptions,
+  },
+]);

@@ -136,6 +136,30 @@ const expectations: Record<string, RegExp[]> = {
     /# pass 7\b/,
     /# fail 0\b/,
   ],
+  "customProjection.ts": [
+    /rep-ana 2026-07 won USD 12,000\.00/,
+    /rep-ana 2026-08 won USD 8,000\.00/,
+    /rep-bo 2026-08 won USD 20,000\.00/,
+  ],
+  "discountByProduct.ts": [
+    /2026-07 arm\s+2 line\(s\) list EUR 15,000\.00 net EUR 12,750\.00\s+average discount 15\.00% \(by value\), 17\.50% \(mean of lines\)/,
+    /2026-08 arm\s+1 line\(s\) .*5\.00% \(by value\)/,
+    /2026-08 sensor .*15\.00% \(by value\)/,
+  ],
+  "pipelineCoverage.ts": [
+    /2026-07-02 rep-bo below 3× \(2\.25×\) after DealOpened b-1/,
+    /2026-07-20 rep-ana below 3× \(0\.00×\) after DealLost a-1/,
+    /2026-08-17 rep-ana back above 3× \(3\.30×\) after DealOpened a-3/,
+    /below 3× at the end: rep-ana/,
+  ],
+  "crmService.ts": [
+    /open: 200 version 1 \["DealOpened"\]/,
+    /invalid: 400 validation_failed/,
+    /stale: 409 concurrency_conflict/,
+    /lose after win: 409 deal_closed/,
+    /pipeline: rep-bo 1 open deal\(s\)/,
+    /server closed/,
+  ],
   "quickstart.ts": [
     /refused: deal_not_open/,
     /rep-ana\s+open\s+USD 12,500\.00\s+won\s+USD 48,000\.00/,

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("../..", import.meta.url).pathname;
-const outputs = ["dist/index.js", "dist/index.cjs", "dist/testing.js", "dist/index.d.ts"].map((f) => join(root, f));
+const outputs = ["dist/index.js", "dist/index.cjs", "dist/testing.js", "dist/index.d.ts", "dist/cli.js"].map((f) => join(root, f));
 
 function newest(dir) {
   let t = 0;
@@ -24,5 +24,5 @@ const sourcesChanged = Math.max(
 const built = outputs.every(existsSync) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
 if (built < sourcesChanged) {
   console.error("salesfold: building dist/ (sources are newer than the build)…");
-  execSync("npx tsup", { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  execSync("npm run build --silent", { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }
