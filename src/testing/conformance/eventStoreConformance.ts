@@ -1,6 +1,6 @@
 import { ValidationError } from "../../core/errors/index.ts";
 import type { EventStore } from "../../core/eventStore/index.ts";
-import { type Clock, type IdGenerator, sequentialIds, steppingClock } from "../../core/runtime/index.ts";
+import { type Clock, type IdGenerator, randomId, sequentialIds, steppingClock } from "../../core/runtime/index.ts";
 import { type ConformanceEvent, conformanceCatalog } from "./conformanceCatalog.ts";
 import { appendingCases } from "./appendingCases.ts";
 import { idempotencyCases } from "./idempotencyCases.ts";
@@ -109,7 +109,8 @@ export function eventStoreConformance(
       },
     ]);
   }
-  const prefix = options.tenantPrefix ?? `c${Date.now().toString(36)}`;
+  // Unique per run, so suites sharing one database never meet; tenant ids allow the id alphabet after a letter.
+  const prefix = options.tenantPrefix ?? `c${randomId().slice(0, 10)}`;
   const groups: readonly (readonly [string, readonly ConformanceCase[]])[] = [
     ["appending", appendingCases],
     ["validation", validationCases],
