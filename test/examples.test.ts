@@ -1,11 +1,15 @@
+// Every example runs against the built package as a user gets it: `npm pack`, then the tarball installed into a
+// scratch project (see support/packedInstall.ts), with imports of salesfold resolved through its package exports.
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { installPacked } from "./support/packedInstall.ts";
 import { natsAvailable, postgresAvailable } from "./support/services.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
+const packed = installPacked();
 
 // What each example must print, so an example that runs but does the wrong thing fails too.
 const expectations: Record<string, RegExp[]> = {
@@ -185,9 +189,27 @@ describe("examples", () => {
     expect(files.sort()).toEqual(Object.keys(expectations).sort());
   });
 
+  it("imports salesfold from the installed tarball, not from the sources", () => {
+    const installed = realpathSync(join(packed, "node_modules", "salesfold"));
+    expect(installed.startsWith(packed)).toBe(true);
+    expect(existsSync(join(installed, "dist", "index.js"))).toBe(true);
+    expect(existsSync(join(installed, "src"))).toBe(false);
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'console.log(import.meta.resolve("salesfold/sqlite"))'],
+      { cwd: packed, encoding: "utf8" },
+    );
+    expect(out.trim()).toBe(`file://${join(installed, "dist", "sqlite.js")}`);
+  });
+
   for (const file of files) {
     it.skipIf(available[file] === false)(`${file} runs and prints what it should`, () => {
-      const out = execFileSync(tsx, [join("examples", file)], { cwd: root, encoding: "utf8", timeout: 60_000 });
+      const out = execFileSync(tsx, [join("examples", file)], {
+        cwd: packed,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(packed, "tsconfig.json") },
+      });
       for (const pattern of expectations[file] ?? []) expect(out).toMatch(pattern);
     });
   }
