@@ -15,27 +15,24 @@ export const SQLITE_SCHEMA_VERSION = 1;
 // Every table is prefixed `salesfold_`, so the store can share a database file with an application's own tables.
 const MIGRATIONS: readonly (readonly string[])[] = [
   [
+    // One B-tree holds a tenant's log in position order (readAll, subscriptions and the head are range scans of the
+    // primary key); two unique indexes serve stream reads with the version check, and event-id idempotency. An
+    // append writes one leaf page of each: a separate rowid table, tenant index or stream-version table would each
+    // add a page to every commit. A position is per tenant: the head plus one, taken under the write lock.
     `CREATE TABLE IF NOT EXISTS salesfold_events (
-      global_position INTEGER PRIMARY KEY,
       tenant_id TEXT NOT NULL,
+      global_position INTEGER NOT NULL,
       stream_id TEXT NOT NULL,
       stream_version INTEGER NOT NULL,
       event_id TEXT NOT NULL,
       type TEXT NOT NULL,
-      data TEXT NOT NULL,
-      metadata TEXT NOT NULL,
       occurred_at TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
+      metadata TEXT NOT NULL,
+      data TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, global_position),
       UNIQUE (tenant_id, stream_id, stream_version),
       UNIQUE (tenant_id, event_id)
-    )`,
-    // A tenant's log in position order: readAll, subscriptions and lastPosition are range scans of this index.
-    "CREATE INDEX IF NOT EXISTS salesfold_events_by_tenant ON salesfold_events (tenant_id, global_position)",
-    `CREATE TABLE IF NOT EXISTS salesfold_streams (
-      tenant_id TEXT NOT NULL,
-      stream_id TEXT NOT NULL,
-      version INTEGER NOT NULL,
-      PRIMARY KEY (tenant_id, stream_id)
     ) WITHOUT ROWID`,
     `CREATE TABLE IF NOT EXISTS salesfold_checkpoints (
       tenant_id TEXT NOT NULL,
@@ -58,8 +55,8 @@ const MIGRATIONS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Creates or upgrades salesfold's tables in a SQLite database: `salesfold_events`, `salesfold_streams`,
- * `salesfold_checkpoints`, `salesfold_snapshots`, and `salesfold_schema`, which records the versions applied.
+ * Creates or upgrades salesfold's tables in a SQLite database: `salesfold_events`, `salesfold_checkpoints`,
+ * `salesfold_snapshots`, and `salesfold_schema`, which records the versions applied.
  * Idempotent and safe to run from several processes at once: each step runs in a `BEGIN IMMEDIATE` transaction
  * and creates only what is missing. `createSqliteEventStore` runs it unless told not to.
  *

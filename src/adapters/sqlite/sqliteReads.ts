@@ -17,7 +17,9 @@ export function createSqliteReads<E extends AnyEvent>(
   api: string,
 ) {
   const versionOf = db
-    .prepare<[string, string], number>("SELECT version FROM salesfold_streams WHERE tenant_id = ? AND stream_id = ?")
+    .prepare<[string, string], number | null>(
+      "SELECT max(stream_version) FROM salesfold_events WHERE tenant_id = ? AND stream_id = ?",
+    )
     .pluck();
   const headOf = db
     .prepare<[string], number | null>("SELECT max(global_position) FROM salesfold_events WHERE tenant_id = ?")

@@ -74,23 +74,20 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   const checkpoints = projections.length > 0 ? checkpointStatements(db) : undefined;
   const upcasts = catalog.definitions.some((d) => d.version > 1);
 
-  const versionOf = db
-    .prepare<[string, string], number>("SELECT version FROM salesfold_streams WHERE tenant_id = ? AND stream_id = ?")
-    .pluck();
-  const headOf = db
-    .prepare<[string], number | null>("SELECT max(global_position) FROM salesfold_events WHERE tenant_id = ?")
-    .pluck();
+  // The stream's version and the tenant's head in one statement: both are the last entry of an index.
+  const versionAndHead = db
+    .prepare<[string, string, string], [number | null, number | null]>(
+      `SELECT (SELECT max(stream_version) FROM salesfold_events WHERE tenant_id = ? AND stream_id = ?),
+              (SELECT max(global_position) FROM salesfold_events WHERE tenant_id = ?)`,
+    )
+    .raw();
   const byEventId = db.prepare<[string, string], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_id = ? AND event_id = ?`,
   );
-  const insert = db.prepare<[string, string, number, string, string, string, string, string, string]>(
+  const insert = db.prepare<[string, number, string, number, string, string, string, string, string, string]>(
     `INSERT INTO salesfold_events
-     (tenant_id, stream_id, stream_version, event_id, type, data, metadata, occurred_at, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const upsertStream = db.prepare<[string, string, number]>(
-    `INSERT INTO salesfold_streams (tenant_id, stream_id, version) VALUES (?, ?, ?)
-     ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = excluded.version`,
+     (tenant_id, global_position, stream_id, stream_version, event_id, type, occurred_at, recorded_at, metadata, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   // Most events carry their type's shared default metadata object: serialise each such object once.
@@ -130,14 +127,15 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
           };
         }
       }
-      const actual = versionOf.get(tenantId, streamId) ?? 0;
+      const [storedVersion, head] = versionAndHead.get(tenantId, streamId, tenantId)!;
+      const actual = storedVersion ?? 0;
       assertExpectedVersion(streamId, expected, actual);
       const n = prepared.length;
       if (n === 0) {
         const result = {
           streamId,
           nextExpectedVersion: actual,
-          lastPosition: headOf.get(tenantId) ?? 0,
+          lastPosition: head ?? 0,
           events: [],
         };
         return {
@@ -146,24 +144,26 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
         };
       }
       const envelopes: EventEnvelope[] = new Array(n);
-      let position = 0;
+      // Under the write lock: positions follow the tenant's head with no gap.
+      let position = head ?? 0;
       for (let i = 0; i < n; i++) {
         const e = prepared[i]!;
         const eventId = e.eventId ?? ids();
         const occurredAt = e.occurredAt ?? recordedAt;
         const version = actual + i + 1;
-        const info = insert.run(
+        position++;
+        insert.run(
           tenantId,
+          position,
           streamId,
           version,
           eventId,
           e.type,
-          json[2 * i]!,
-          json[2 * i + 1]!,
           occurredAt,
           recordedAt,
+          json[2 * i + 1]!,
+          json[2 * i]!,
         );
-        position = info.lastInsertRowid as number;
         envelopes[i] = Object.freeze({
           type: e.type,
           data: e.data,
@@ -177,7 +177,6 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
           tenantId,
         }) as EventEnvelope;
       }
-      upsertStream.run(tenantId, streamId, actual + n);
       // Readers, inline read models and the result all see the current shape of events written at an older version.
       const viewed = upcasts ? envelopes.map((e) => catalog.upcast(e)) : (envelopes as EventEnvelope<E>[]);
       for (let p = 0; p < projections.length; p++) {

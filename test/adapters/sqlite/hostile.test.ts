@@ -36,8 +36,9 @@ async function failure(fn: () => unknown): Promise<unknown> {
 /** Every row of the database other than the tenant `under-attack`'s, as text: what hostile input must not touch. */
 function bystanders(db: Database.Database): string {
   return JSON.stringify([
-    db.prepare("SELECT * FROM salesfold_events WHERE tenant_id <> 'under-attack' ORDER BY global_position").all(),
-    db.prepare("SELECT * FROM salesfold_streams WHERE tenant_id <> 'under-attack' ORDER BY stream_id").all(),
+    db
+      .prepare("SELECT * FROM salesfold_events WHERE tenant_id <> 'under-attack' ORDER BY tenant_id, global_position")
+      .all(),
     db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all(),
   ]);
 }

@@ -31,11 +31,21 @@ describe("createSqliteEventStore: options and connections", () => {
         tenantId: "bad tenant;",
         synchronous: "sometimes" as never,
         busyTimeoutMs: -1,
+        walAutocheckpointPages: 1.5,
       }),
     );
     expect(isValidationError(error)).toBe(true);
     const paths = (error as { issues: { path: PropertyKey[] }[] }).issues.map((i) => i.path[0]);
-    expect(paths).toEqual(expect.arrayContaining(["database", "catalog", "tenantId", "synchronous", "busyTimeoutMs"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "database",
+        "catalog",
+        "tenantId",
+        "synchronous",
+        "busyTimeoutMs",
+        "walAutocheckpointPages",
+      ]),
+    );
   });
 
   it("opens a path with WAL and synchronous=NORMAL by default, and closes what it opened", async () => {
@@ -60,12 +70,19 @@ describe("createSqliteEventStore: options and connections", () => {
     const store = createSqliteEventStore({ database: db, catalog: counterCatalog, busyTimeoutMs: 1234 });
     expect(db.pragma("synchronous", { simple: true })).toBe(2); // FULL: left as the owner set it
     expect(db.pragma("busy_timeout", { simple: true })).toBe(1234);
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000); // SQLite's default: not given, not changed
     await store.append("c", [inc(1)]);
     await store.close();
     expect(db.open).toBe(true);
     expect(db.prepare("SELECT count(*) FROM salesfold_events").pluck().get()).toBe(1);
-    const tuned = createSqliteEventStore({ database: db, catalog: counterCatalog, synchronous: "normal" });
+    const tuned = createSqliteEventStore({
+      database: db,
+      catalog: counterCatalog,
+      synchronous: "normal",
+      walAutocheckpointPages: 250,
+    });
     expect(db.pragma("synchronous", { simple: true })).toBe(1);
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(250);
     await tuned.close();
     db.close();
     expect(
@@ -82,13 +99,7 @@ describe("createSqliteEventStore: options and connections", () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'salesfold_%' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual([
-      "salesfold_checkpoints",
-      "salesfold_events",
-      "salesfold_schema",
-      "salesfold_snapshots",
-      "salesfold_streams",
-    ]);
+    expect(tables).toEqual(["salesfold_checkpoints", "salesfold_events", "salesfold_schema", "salesfold_snapshots"]);
     db.prepare("INSERT INTO salesfold_schema VALUES (99, 'future')").run();
     const error = (() => {
       try {
@@ -102,7 +113,7 @@ describe("createSqliteEventStore: options and connections", () => {
     db.close();
   });
 
-  it("keeps two tenants apart on one database; positions increase per tenant, with gaps", async () => {
+  it("keeps two tenants apart on one database; each tenant's positions run 1, 2, 3… without gaps", async () => {
     const db = new Database(":memory:");
     const a = createSqliteEventStore({ database: db, catalog: counterCatalog, tenantId: "acme" });
     const b = createSqliteEventStore({ database: db, catalog: counterCatalog, tenantId: "bolt" });
@@ -111,9 +122,10 @@ describe("createSqliteEventStore: options and connections", () => {
     await a.append("s", [inc(3)]);
     const fromA = await all(a.readAll());
     expect(fromA.map((e) => e.data)).toEqual([{ by: 1 }, { by: 3 }]);
-    expect(fromA.map((e) => e.globalPosition)).toEqual([1, 3]);
-    expect(await a.lastPosition()).toBe(3);
-    expect(await b.lastPosition()).toBe(2);
+    expect(fromA.map((e) => e.globalPosition)).toEqual([1, 2]);
+    expect(await a.lastPosition()).toBe(2);
+    expect(await b.lastPosition()).toBe(1);
+    expect((await b.readStream("s")).events.map((e) => e.globalPosition)).toEqual([1]);
     expect((await b.readStream("s")).events.map((e) => [e.tenantId, e.data])).toEqual([["bolt", { by: 2 }]]);
     expect(await b.streamVersion("s")).toBe(1);
     // An event id is unique per tenant, not across tenants.
