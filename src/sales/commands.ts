@@ -1,12 +1,22 @@
 import type { z } from "zod";
+import { improvementPlanCommand, reviewCycleCommand } from "../appraisals/index.ts";
 import { accountBookCommand, goalTaskCommand } from "../assignments/index.ts";
+import { coachingNoteCommand, meetingSeriesCommand, resourceRequestCommand } from "../coaching/index.ts";
 import { creditCommand } from "../credit/index.ts";
 import { customerCommand, ticketCommand } from "../customers/index.ts";
 import { dealCommand } from "../deals/index.ts";
 import { goalsCommand } from "../goals/index.ts";
+import {
+  badgeCommand,
+  contestCommand,
+  disputeCommand,
+  incentivePlanCommand,
+  payPeriodCommand,
+} from "../incentives/index.ts";
 import { marketFeedbackCommand } from "../market/index.ts";
 import { orderCommand } from "../orders/index.ts";
 import { teamCommand } from "../team/index.ts";
+import { developmentPlanCommand, trainingCatalogCommand, trainingRecordCommand } from "../training/index.ts";
 
 /**
  * The command schema of every decider of the sales domain, keyed by the decider's `name` (the name its snapshots and
@@ -31,6 +41,19 @@ export const salesCommands = /* @__PURE__ */ Object.freeze({
   deal: dealCommand,
   order: orderCommand,
   credit: creditCommand,
+  incentivePlan: incentivePlanCommand,
+  payPeriod: payPeriodCommand,
+  payoutDispute: disputeCommand,
+  badges: badgeCommand,
+  contest: contestCommand,
+  reviewCycle: reviewCycleCommand,
+  improvementPlan: improvementPlanCommand,
+  meetingSeries: meetingSeriesCommand,
+  coachingNote: coachingNoteCommand,
+  resourceRequest: resourceRequestCommand,
+  trainingCatalog: trainingCatalogCommand,
+  trainingRecord: trainingRecordCommand,
+  developmentPlan: developmentPlanCommand,
 } satisfies Record<string, z.ZodType>);
 
 /**

@@ -1,20 +1,28 @@
 import { createEventCatalog, type EventCatalog } from "../core/index.ts";
+import { appraisalsEvents } from "../appraisals/index.ts";
 import { assignmentsEvents } from "../assignments/index.ts";
+import { coachingEvents } from "../coaching/index.ts";
 import { creditEvents } from "../credit/index.ts";
 import { customerEvents } from "../customers/index.ts";
 import { dealEvents } from "../deals/index.ts";
 import { goalsEvents } from "../goals/index.ts";
+import { incentivesEvents } from "../incentives/index.ts";
 import { marketEvents } from "../market/index.ts";
 import { orderEvents } from "../orders/index.ts";
 import { teamEvents } from "../team/index.ts";
+import { trainingEvents } from "../training/index.ts";
 
 // Each area's store catalog, once. Catalogs that exist only to type a projection are left out on purpose:
-// `analyticsSourceEvents` (analytics) and `goalProgressEvents` (goals) re-list definitions these catalogs already
-// hold, and registering them twice would be a duplicate_event_type error. A new area adds its store catalog here.
+// `analyticsSourceEvents` (analytics), `goalProgressEvents` (goals), `incentiveProjectionEvents` (incentives),
+// `feedbackSourceEvents` (appraisals) and `developmentProgressSourceEvents` (training) re-list definitions these
+// catalogs already hold, and registering them twice would be a duplicate_event_type error. A new area adds its
+// store catalog here.
 
 /**
  * Every event type of the sales domain that a store holds: the store catalogs of team, goals, assignments, market,
- * customers (with tickets), deals, orders and credit, merged. Give it to a store, to the CLI's `validate` and
+ * customers (with tickets), deals, orders, credit, incentives (plans, statements, disputes, recognition),
+ * appraisals (review cycles, improvement plans), coaching (meetings, action items, notes, resource requests) and
+ * training (catalog, records, development plans), merged. Give it to a store, to the CLI's `validate` and
  * `import`, and to the JSON Schema catalogue.
  *
  * @example
@@ -23,6 +31,7 @@ import { teamEvents } from "../team/index.ts";
  * import { salesEvents } from "salesfold/sales";
  * const store = createInMemoryEventStore({ catalog: salesEvents });
  * salesEvents.types.includes("DealWon"); // true
+ * salesEvents.types.includes("ReviewCycleClosed"); // true
  * ```
  */
 export const salesEvents = /* @__PURE__ */ createEventCatalog([
@@ -34,6 +43,10 @@ export const salesEvents = /* @__PURE__ */ createEventCatalog([
   dealEvents,
   orderEvents,
   creditEvents,
+  incentivesEvents,
+  appraisalsEvents,
+  coachingEvents,
+  trainingEvents,
 ]);
 
 /**

@@ -10,7 +10,9 @@ export {
   type StateOf,
 } from "./composeProjections.ts";
 export { type SalesEvent, salesEvents } from "./events.ts";
+export { incentiveStatementsView, payoutHistoryView, recognitionView } from "./incentiveReports.ts";
 export { type JsonSchemaValue, type SchemaIndexEntry, salesJsonSchemas } from "./jsonSchemas.ts";
+export { actionItemsView, appraisalScorecardsView, trainingStatusView } from "./peopleReports.ts";
 export {
   projectionOf,
   type SalesProjectionEntry,

@@ -7,15 +7,21 @@ import {
   salesCycle,
   winLoss,
 } from "../analytics/index.ts";
+import { createFeedbackFreshnessProjection, improvementPlanBoard, reviewCycles } from "../appraisals/index.ts";
 import { accountOwnership, goalTaskTree, lastFollowUps, territoryOwnership } from "../assignments/index.ts";
+import { coachingBacklogProjection } from "../coaching/index.ts";
 import type { Calendar, PeriodKind, Projection } from "../core/index.ts";
 import { repCredits, saleOwnership } from "../credit/index.ts";
 import { customerDirectory } from "../customers/index.ts";
 import { dealBoard } from "../deals/index.ts";
 import { goalBook, goalProgress } from "../goals/index.ts";
+import { disputeQueue, incentiveLedger, payoutHistory, recognitionBoard } from "../incentives/index.ts";
 import { marketFeedbackByCompetitor, marketFeedbackByTopic } from "../market/index.ts";
 import { orderBook } from "../orders/index.ts";
 import { teamDirectory } from "../team/index.ts";
+import { developmentPlanProgressProjection, trainingComplianceProjection } from "../training/index.ts";
+import { incentiveStatementsView, payoutHistoryView, recognitionView } from "./incentiveReports.ts";
+import { actionItemsView, appraisalScorecardsView, trainingStatusView } from "./peopleReports.ts";
 import { dealBoardView, goalAttainmentView, pipelineView, type ReportContext, repCreditsView } from "./reports.ts";
 import type { ReportSection } from "./tabulate.ts";
 
@@ -111,6 +117,52 @@ export const salesProjections = /* @__PURE__ */ Object.freeze({
   productMix: entry({
     summary: "Units, revenue and margin per product and period",
     projection: ({ calendar, kind }) => createProductMixProjection({ calendar, period: kind }),
+  }),
+  incentiveLedger: entry({
+    summary: "Commission statements per plan, rep and period, and each plan's accrued liability",
+    projection: incentiveLedger,
+    view: incentiveStatementsView,
+    periods: true,
+  }),
+  payoutHistory: entry({
+    summary: "Every locked statement paid: own lines, prior-period and manual adjustments",
+    projection: payoutHistory,
+    view: payoutHistoryView,
+  }),
+  disputeQueue: entry({ summary: "Payout disputes, open and resolved", projection: disputeQueue }),
+  recognitionBoard: entry({
+    summary: "Badges awarded and contests with their winners",
+    projection: recognitionBoard,
+    view: recognitionView,
+  }),
+  reviewCycles: entry({
+    summary: "Appraisal scorecards: weighted KPI scores, calibrations and final scores per review cycle",
+    projection: reviewCycles,
+    view: appraisalScorecardsView,
+  }),
+  improvementPlans: entry({
+    summary: "Improvement plans with their goals, actions and check-ins",
+    projection: improvementPlanBoard,
+  }),
+  feedbackFreshness: entry({
+    summary: "When each rep last received feedback (review, coaching note or 1:1), in the --tz zone",
+    projection: ({ calendar }) => createFeedbackFreshnessProjection({ timeZone: calendar.timeZone }),
+  }),
+  actionItems: entry({
+    summary: "Open meeting action items by owner; with --period, those overdue at its end",
+    projection: coachingBacklogProjection,
+    view: actionItemsView,
+    periods: true,
+  }),
+  trainingStatus: entry({
+    summary: "Training completion and certifications per rep; with --period, compliance at its end",
+    projection: trainingComplianceProjection,
+    view: trainingStatusView,
+    periods: true,
+  }),
+  developmentPlans: entry({
+    summary: "Individual development plans, their objectives and reviews",
+    projection: developmentPlanProgressProjection,
   }),
 } satisfies Record<string, SalesProjectionEntry>);
 

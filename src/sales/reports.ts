@@ -1,5 +1,5 @@
 import { forecastByPeriod, type PipelineState } from "../analytics/index.ts";
-import type { Calendar, Money, Period, PeriodKind } from "../core/index.ts";
+import type { Calendar, Period, PeriodKind } from "../core/index.ts";
 import type { RepCreditsState } from "../credit/index.ts";
 import type { DealBoardState } from "../deals/index.ts";
 import {
@@ -9,6 +9,7 @@ import {
   type GoalTarget,
   goalAttainment,
 } from "../goals/index.ts";
+import { moneyCell, percentCell } from "./cells.ts";
 import type { ReportCell, ReportRow, ReportSection } from "./tabulate.ts";
 
 /**
@@ -26,16 +27,11 @@ export interface ReportContext {
   readonly period?: Period;
 }
 
-const money = (amount: number, currency: string): Money => ({ amount, currency });
+const money = moneyCell;
+const percent = percentCell;
 const target = (t: GoalTarget): ReportCell => ("currency" in t ? t : t.count);
 const owner = (o: GoalOwner): string => (o.kind === "company" ? "company" : o.kind === "team" ? o.teamId : o.repId);
 const metricName = (m: GoalMetric): string => (typeof m === "string" ? m : `custom:${m.custom}`);
-/** Basis points as a percentage with two decimals, exact (no float rounding). */
-const percent = (bps: number): string => {
-  const sign = bps < 0 ? "-" : "";
-  const abs = Math.abs(bps);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}%`;
-};
 
 /**
  * The goal attainment report: one row per active goal (of `--period` when given) with its target, achieved,

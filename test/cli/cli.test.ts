@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { salesEvents, salesJsonSchemas } from "../../src/sales/index.ts";
+import { salesCommands, salesEvents, salesJsonSchemas } from "../../src/sales/index.ts";
 import { runCli } from "./support/runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "salesfold-cli-"));
@@ -85,24 +85,14 @@ describe("salesfold schema", () => {
     expect(events).toHaveLength(Object.keys(files).filter((f) => f.startsWith("events/")).length);
     expect(events).toContain("DealWon.v1.json");
     expect(readdirSync(join(out, "commands")).sort()).toEqual(
-      [
-        "accountBook",
-        "credit",
-        "customer",
-        "deal",
-        "goalPlan",
-        "goalTasks",
-        "marketFeedback",
-        "order",
-        "organization",
-        "ticket",
-      ]
+      Object.keys(salesCommands)
         .map((n) => `${n}.json`)
         .sort(),
     );
     const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8"));
     expect(index.events.map((e: { name: string }) => e.name).sort()).toEqual([...salesEvents.types].sort());
-    expect(written.out).toMatch(new RegExp(`wrote ${events.length} event schemas, 10 command schemas and index.json`));
+    expect(readdirSync(join(out, "commands"))).toContain("reviewCycle.json");
+    expect(written.out).toMatch(new RegExp(`wrote ${events.length} event schemas, 23 command schemas and index.json`));
 
     expect((await runCli(["schema", "--out", out, "--check"], { cwd: dir })).code).toBe(0);
     writeFileSync(join(out, "events", "DealWon.v1.json"), "{}");

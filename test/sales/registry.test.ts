@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { analyticsSourceEvents } from "../../src/analytics/index.ts";
+import { appraisalsEvents, feedbackSourceEvents } from "../../src/appraisals/index.ts";
 import { assignmentsEvents } from "../../src/assignments/index.ts";
+import { coachingEvents } from "../../src/coaching/index.ts";
 import { creditEvents } from "../../src/credit/index.ts";
 import { customerEvents } from "../../src/customers/index.ts";
 import { dealEvents } from "../../src/deals/index.ts";
 import { goalProgressEvents, goalsEvents } from "../../src/goals/index.ts";
+import { incentiveProjectionEvents, incentivesEvents } from "../../src/incentives/index.ts";
 import { createInMemoryEventStore, defineCalendar, rebuildProjection } from "../../src/index.ts";
 import { marketEvents } from "../../src/market/index.ts";
 import { orderEvents } from "../../src/orders/index.ts";
 import { projectionOf, salesCommands, salesEvents, salesProjections, tabulate } from "../../src/sales/index.ts";
 import { teamEvents } from "../../src/team/index.ts";
+import { developmentProgressSourceEvents, trainingEvents } from "../../src/training/index.ts";
 
 describe("salesEvents", () => {
   it("holds every area's store catalog, each type once", () => {
@@ -22,6 +26,10 @@ describe("salesEvents", () => {
       dealEvents,
       orderEvents,
       creditEvents,
+      incentivesEvents,
+      appraisalsEvents,
+      coachingEvents,
+      trainingEvents,
     ];
     const expected = parts.flatMap((c) => [...c.types]);
     expect([...salesEvents.types]).toEqual(expected);
@@ -29,7 +37,14 @@ describe("salesEvents", () => {
   });
 
   it("covers the typing-only catalogs without registering them", () => {
-    for (const type of [...analyticsSourceEvents.types, ...goalProgressEvents.types]) {
+    const typingOnly = [
+      analyticsSourceEvents,
+      goalProgressEvents,
+      incentiveProjectionEvents,
+      feedbackSourceEvents,
+      developmentProgressSourceEvents,
+    ];
+    for (const type of typingOnly.flatMap((c) => [...c.types])) {
       expect(salesEvents.definition(type), type).toBeDefined();
     }
   });
@@ -41,7 +56,40 @@ describe("salesCommands", () => {
       salesCommands.deal.safeParse({ type: "MoveDealStage", data: { dealId: "d-1", stage: "proposal" } }).success,
     ).toBe(true);
     expect(salesCommands.deal.safeParse({ type: "MoveDealStage", data: { dealId: "" } }).success).toBe(false);
-    expect(Object.keys(salesCommands)).toHaveLength(10);
+    expect(
+      salesCommands.reviewCycle.safeParse({
+        type: "CalibrateScore",
+        data: { repId: "rep-ana", scoreMilli: 4_000, reason: "calibrated", calibratedBy: "vp-sales" },
+      }).success,
+    ).toBe(true);
+    expect(
+      salesCommands.meetingSeries.safeParse({ type: "CompleteActionItem", data: { actionId: "a1" } }).success,
+    ).toBe(false);
+    expect(Object.keys(salesCommands)).toEqual([
+      "organization",
+      "goalPlan",
+      "accountBook",
+      "goalTasks",
+      "marketFeedback",
+      "customer",
+      "ticket",
+      "deal",
+      "order",
+      "credit",
+      "incentivePlan",
+      "payPeriod",
+      "payoutDispute",
+      "badges",
+      "contest",
+      "reviewCycle",
+      "improvementPlan",
+      "meetingSeries",
+      "coachingNote",
+      "resourceRequest",
+      "trainingCatalog",
+      "trainingRecord",
+      "developmentPlan",
+    ]);
   });
 });
 

@@ -5,13 +5,15 @@ import { saleOwnership } from "../../credit/index.ts";
 import { defineCalendar, type EventStore, rebuildProjection, sequentialIds } from "../../index.ts";
 import type { ReportSection } from "../../sales/index.ts";
 import { renderTable } from "../render.ts";
+import { weeklyMeetingReport } from "./actionItems.ts";
+import { reviewCycleReport } from "./appraisalScorecards.ts";
 import { TIME_ZONE } from "./cast.ts";
 import { commissionRun } from "./commission.ts";
 import { playQuarter } from "./quarter.ts";
-import { reviewCycleMilestones, reviewCycleReport } from "./reviewCycle.ts";
+import { reviewCycleMilestones } from "./reviewCycle.ts";
 import { assignAccounts, setGoals, setUpOrganization } from "./setup.ts";
 import { attainmentAndPacing, commissionSummary, leaderboard, pipelineAndForecast } from "./tables.ts";
-import { weeklyMeetingMilestones, weeklyMeetingReport } from "./weeklyMeeting.ts";
+import { weeklyMeetingMilestones } from "./weeklyMeeting.ts";
 import { at, createWorld } from "./world.ts";
 
 const heading = (text: string) => `\n${"═".repeat(text.length + 4)}\n  ${text}\n${"═".repeat(text.length + 4)}\n\n`;
@@ -49,12 +51,14 @@ export async function runDemo(store: EventStore<any>, print: (text: string) => v
   show([leaderboard(progress, deals)]);
   print(heading("Pipeline and forecast"));
   show(pipelineAndForecast(pipe, calendar));
+  print(heading("Weekly meetings and action items"));
   show(await weeklyMeetingReport(w));
   print(heading("Commission"));
   const runs = await commissionRun(store, progress);
   show([commissionSummary(runs)]);
   print("Each rep's September statement (closing the quarter; every line explains itself):\n\n");
   for (const r of runs) print(`${r.text}\n\n`);
+  print(heading("Appraisals"));
   show(await reviewCycleReport(w, progress));
   return events;
 }

@@ -1,4 +1,6 @@
+import { reviewCycleCommand, reviewCycleDecider } from "../../appraisals/index.ts";
 import { accountBookCommand, accountBookDecider } from "../../assignments/index.ts";
+import { meetingSeriesCommand, meetingSeriesDecider } from "../../coaching/index.ts";
 import { creditCommand, creditDecider } from "../../credit/index.ts";
 import { customerCommand, customerDecider } from "../../customers/index.ts";
 import { dealCommand, dealDecider } from "../../deals/index.ts";
@@ -31,6 +33,8 @@ export function createWorld(store: EventStore<any>, ids: IdGenerator) {
     deals: createCommandHandler({ ...options, decider: dealDecider, commands: dealCommand }),
     orders: createCommandHandler({ ...options, decider: orderDecider, commands: orderCommand }),
     credits: createCommandHandler({ ...options, decider: creditDecider, commands: creditCommand }),
+    reviews: createCommandHandler({ ...options, decider: reviewCycleDecider, commands: reviewCycleCommand }),
+    meetings: createCommandHandler({ ...options, decider: meetingSeriesDecider, commands: meetingSeriesCommand }),
   };
 }
 
