@@ -1,6 +1,5 @@
 // Appraisals, coaching and training for one sales team: a Q3 review cycle through every state, the explained
 // scorecards, the MBO bonus they drive, action items carried from meeting to meeting, and training compliance.
-// (Imports go through src/ until the salesfold/appraisals, salesfold/coaching and salesfold/training subpaths exist.)
 // #region cycle
 import {
   appraisalScorecard,

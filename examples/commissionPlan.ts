@@ -1,6 +1,5 @@
 // A commission plan as data: marginal tiers with an accelerator above quota, a monthly cap and a recoverable draw,
 // calculated for two reps over two months. Every statement line explains itself.
-// The lead switches these imports to "salesfold" once the root exports the incentive engine.
 // #region plan
 import { formatMoney } from "salesfold";
 import { calculate, formatStatement, type Statement } from "salesfold/incentives";

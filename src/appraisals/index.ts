@@ -1,4 +1,4 @@
-// The appraisals area (seed §9): KPI definitions with scales of any size and weights totalling 100%, review cycles
+// The appraisals area (source article §9): KPI definitions with scales of any size and weights totalling 100%, review cycles
 // through self review, manager review and calibration, feedback with visibility, explained scorecards that report
 // missing components instead of counting them as zero, improvement plans, and the MBO link to the incentive engine.
 export {

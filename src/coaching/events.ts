@@ -6,7 +6,7 @@ const text = z.string().min(1).max(5000);
 const line = z.string().min(1).max(500);
 
 /**
- * The kinds of meeting series: the `weekly_team` meeting, the `monthly_review` and `one_on_one`s (seed §2.1).
+ * The kinds of meeting series: the `weekly_team` meeting, the `monthly_review` and `one_on_one`s (source article §2.1).
  *
  * @example
  * ```ts
@@ -176,7 +176,7 @@ export const CoachingFollowUpDone = /* @__PURE__ */ defineEvent(
 );
 
 /**
- * A rep asked the team for help (seed §2.2): what kind, about which customer or deal, by when.
+ * A rep asked the team for help (source article §2.2): what kind, about which customer or deal, by when.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-// The coaching area (seed §2, §10): meetings (weekly team meeting, monthly review, 1:1s) with agendas, notes and
+// The coaching area (source article §2, §10): meetings (weekly team meeting, monthly review, 1:1s) with agendas, notes and
 // decisions; action items that carry forward until done or cancelled; coaching notes; resource requests between reps;
 // the coaching backlog and team health.
 export { type CoachingNoteState, coachingNoteDecider, coachingNoteStreamId } from "./coachingNoteDecider.ts";

@@ -37,7 +37,7 @@ export function resourceRequestStreamId(requestId: string): string {
 }
 
 /**
- * The decider of a resource request between reps (seed §2.2: help with a difficult customer): requested, accepted by
+ * The decider of a resource request between reps (source article §2.2: help with a difficult customer): requested, accepted by
  * a teammate other than the requester, then resolved with an outcome; the requester may withdraw it while it is open
  * or accepted.
  *

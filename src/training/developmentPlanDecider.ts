@@ -74,7 +74,7 @@ function checkObjectives(objectives: readonly DevelopmentObjective[], known: Set
 }
 
 /**
- * The decider of an individual development plan (one stream each, seed §5.2): a career goal, gaps traced to
+ * The decider of an individual development plan (one stream each, source article §5.2): a career goal, gaps traced to
  * appraisal KPIs (see `developmentGapsFromScorecard`), objectives addressing those gaps, reviews in 1:1 meetings, and
  * an outcome.
  *

@@ -62,7 +62,7 @@ export const developmentObjectiveSchema = z.strictObject({
 export type DevelopmentObjective = z.infer<typeof developmentObjectiveSchema>;
 
 /**
- * An individual development plan was created for a rep (seed §5.2): the career goal, the gaps (from appraisals) and
+ * An individual development plan was created for a rep (source article §5.2): the career goal, the gaps (from appraisals) and
  * the objectives.
  *
  * @example

@@ -8,7 +8,7 @@ const text = z.string().min(1).max(5000);
 const scoreBps = z.number().int().min(0).max(10_000);
 
 /**
- * What a course teaches (seed §5.1): sales skills, product knowledge, market analysis, and more.
+ * What a course teaches (source article §5.1): sales skills, product knowledge, market analysis, and more.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-// The training area (seed §5): a course catalog and training plans, assignments to reps and teams with due dates,
+// The training area (source article §5): a course catalog and training plans, assignments to reps and teams with due dates,
 // module completions with scores, certifications with expiry, skills, and individual development plans linked to
 // appraisal gaps and reviewed in 1:1s.
 export { type AssignmentOptions, assignmentCommands } from "./assignmentCommands.ts";

@@ -1,4 +1,4 @@
-// The sales-domain workload for the `domain` bench phase: 1,000,000 valid events of every area of issue 4 (team,
+// The sales-domain workload for the `domain` bench phase: 1,000,000 valid events of every sales-domain area (team,
 // goals, assignments, market, customers, deals, orders, credit), generated deterministically from indexes (no
 // randomness), in the streams the areas' deciders use, batched one stream at a time. Each event passes its zod
 // schema when appended; each stream is consistent with its decider (a deal is won once, after it opened; a refund

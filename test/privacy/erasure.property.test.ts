@@ -1,4 +1,4 @@
-// Acceptance of issue 8: random customers and histories, then random erasures, on the SQLite file and on PostgreSQL.
+// Crypto-shredding, end to end: random customers and histories, then random erasures, on the SQLite file and on PostgreSQL.
 // Afterwards no plaintext of an erased subject's personal fields is in the stored bytes, rebuilt projections equal
 // the originals with only the personal fields replaced, and credit totals and goal attainment are unchanged.
 import { rmSync } from "node:fs";

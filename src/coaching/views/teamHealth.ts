@@ -52,7 +52,7 @@ export interface RepHealth {
 }
 
 /**
- * Team health on a day (seed §10): per rep, activity in the period, pipeline coverage of the remaining target,
+ * Team health on a day (source article §10): per rep, activity in the period, pipeline coverage of the remaining target,
  * training completion, overdue action items and feedback freshness, with flags; and team figures: total
  * interactions, mean coverage and completion over the reps that have one (bps, half-up), overdue items, and reps
  * with stale feedback.

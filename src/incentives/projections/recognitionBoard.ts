@@ -28,7 +28,7 @@ export interface RecognitionBoardState {
 }
 
 /**
- * The recognition board (the team-culture wall of seed §3.2, Zoho Motivator's TV): badges per rep and per period, and
+ * The recognition board (the team-culture wall of source article §3.2, Zoho Motivator's TV): badges per rep and per period, and
  * contests with their winners.
  *
  * @example

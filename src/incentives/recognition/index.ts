@@ -1,4 +1,4 @@
-// Recognition (seed §3.2): badges from declarative rules, leaderboards, contests with prizes.
+// Recognition (source article §3.2): badges from declarative rules, leaderboards, contests with prizes.
 export {
   attainmentOf,
   defineBadges,

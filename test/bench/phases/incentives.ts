@@ -1,7 +1,6 @@
 // Phase: incentive statements for 1,000 reps over 200,000 credits (200 per rep, one month), then over 400,000, with a
 // tiered (marginal), capped plan that has an accelerator. Timed: validating the inputs, grouping credits by
 // rep and calculating every statement. Prints one JSON line.
-// The lead switches the import to "salesfold" once the root exports the engine.
 import { calculate, type CalculationInputs } from "salesfold/incentives";
 import { definePlan } from "salesfold/incentives";
 
