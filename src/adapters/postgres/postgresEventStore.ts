@@ -6,8 +6,9 @@ import type { EventStore, SubscribeOptions, Subscription } from "../../core/even
 import type { InlineHook } from "../../core/eventStore/inlineHook.ts";
 import { type AnyEvent, type EventCatalog, tenantIdSchema } from "../../core/events/index.ts";
 import { type Clock, systemClock } from "../../core/runtime/clock.ts";
-import { type IdGenerator, randomId } from "../../core/runtime/ids.ts";
+import type { IdGenerator } from "../../core/runtime/ids.ts";
 import { isPool, isQueryable, type Queryable, run, transaction } from "./connection.ts";
+import { orderedIds } from "./orderedIds.ts";
 import { isPostgresProjection, type PostgresProjection } from "./postgresProjection.ts";
 import { createPostgresReads } from "./postgresReads.ts";
 import { createPostgresWriter } from "./postgresWriter.ts";
@@ -40,7 +41,11 @@ export interface PostgresEventStoreOptions<E extends AnyEvent> {
   readonly schema?: string;
   /** Where `recordedAt` (and a missing `occurredAt`) come from; the wall clock by default. */
   readonly clock?: Clock;
-  /** Where missing event ids come from; nanoid by default. */
+  /**
+   * Where missing event ids come from. By default, 21-character ids of nanoid's alphabet that sort in creation order
+   * within the handle (a random prefix, a counter, random characters), which keeps the event-id index cheap to grow;
+   * pass `randomId` for ids that are random throughout.
+   */
   readonly ids?: IdGenerator;
   /**
    * Read models updated inside every append: `inlineProjection(...)` hooks (staged in the write transaction,
@@ -183,7 +188,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
     tenantId,
     catalog,
     clock: options.clock ?? systemClock,
-    ids: options.ids ?? randomId,
+    ids: options.ids ?? orderedIds(),
     inline,
     reads,
   });

@@ -35,17 +35,20 @@ const MAX_INT = 2_147_483_647;
 export function createPostgresReads<E extends AnyEvent>(ctx: ReadsContext<E>): PostgresReads<E> {
   const { api, db, S, schema, tenantId, catalog, pageSize } = ctx;
   const name = (what: string): string => `salesfold.${what}.${schema}`;
+  // The stream's last version, 0 for none: one step back in the stream index. (A cached plan of max() may aggregate
+  // over the whole stream when it was planned while the table was small.)
+  const currentVersion = `coalesce((SELECT v.stream_version FROM ${S}.events v
+    WHERE v.tenant_id = $1 AND v.stream_id = $2 ORDER BY v.stream_version DESC LIMIT 1), 0)`;
   const statements = {
     version: {
       name: name("version"),
-      text: `SELECT coalesce(max(stream_version), 0) AS v FROM ${S}.events WHERE tenant_id = $1 AND stream_id = $2`,
+      text: `SELECT ${currentVersion} AS v`,
     },
     head: { name: name("head"), text: `SELECT ${S}.safe_head($1, $2, $3) AS head` },
     // The stream's version and the requested range in one statement, so both come from the same snapshot.
     forwards: {
       name: name("forwards"),
-      text: `WITH cur AS (SELECT coalesce(max(stream_version), 0) AS current FROM ${S}.events
-          WHERE tenant_id = $1 AND stream_id = $2)
+      text: `WITH cur AS (SELECT ${currentVersion} AS current)
         SELECT cur.current, r.* FROM cur LEFT JOIN LATERAL (
           SELECT ${EVENT_COLUMNS} FROM ${S}.events e
           WHERE e.tenant_id = $1 AND e.stream_id = $2 AND e.stream_version >= $3 AND e.stream_version <= $4
@@ -53,8 +56,7 @@ export function createPostgresReads<E extends AnyEvent>(ctx: ReadsContext<E>): P
     },
     backwards: {
       name: name("backwards"),
-      text: `WITH cur AS (SELECT coalesce(max(stream_version), 0) AS current FROM ${S}.events
-          WHERE tenant_id = $1 AND stream_id = $2)
+      text: `WITH cur AS (SELECT ${currentVersion} AS current)
         SELECT cur.current, r.* FROM cur LEFT JOIN LATERAL (
           SELECT ${EVENT_COLUMNS} FROM ${S}.events e
           WHERE e.tenant_id = $1 AND e.stream_id = $2 AND e.stream_version <= $3 AND e.stream_version >= $4

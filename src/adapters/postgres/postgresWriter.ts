@@ -6,6 +6,7 @@ import { resolveIdempotentAppend, validateAppend } from "../../core/eventStore/v
 import type { AnyEvent, EventCatalog, EventEnvelope, EventInput } from "../../core/events/index.ts";
 import type { Clock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
+import { encodeBatch } from "./appendBatch.ts";
 import { isPool, type Queryable, run, type Statement, transaction } from "./connection.ts";
 import { eventsFor, isPostgresProjection, type PostgresProjection } from "./postgresProjection.ts";
 import type { PostgresReads } from "./postgresReads.ts";
@@ -35,7 +36,7 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
   const projections = inline.filter((h): h is PostgresProjection => isPostgresProjection(h));
   const statement: Statement = {
     name: `salesfold.append.${ctx.schema}`,
-    text: `SELECT ${S}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS r`,
+    text: `SELECT ${S}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS r`,
   };
   const storedById: Statement = {
     name: `salesfold.storedById.${ctx.schema}`,
@@ -67,32 +68,20 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
     }
     const recordedAt = clock.now();
     const n = prepared.length;
-    const eventIds: string[] = new Array(n);
-    const types: string[] = new Array(n);
-    const data: string[] = new Array(n);
-    const metadata: string[] = new Array(n);
-    const occurred: string[] = new Array(n);
-    let given = false;
-    for (let i = 0; i < n; i++) {
-      const e = prepared[i]!;
-      if (e.eventId !== undefined) given = true;
-      eventIds[i] = e.eventId ?? ids();
-      types[i] = e.type;
-      data[i] = JSON.stringify(e.data);
-      metadata[i] = JSON.stringify(e.metadata);
-      occurred[i] = e.occurredAt ?? recordedAt;
-    }
+    const batch = encodeBatch(`${api}.append`, prepared, ids, recordedAt);
+    const { eventIds, occurred, params } = batch;
     const values = (checkIds: boolean) => [
       tenantId,
       request.streamId,
       typeof expected === "number" ? 1 : EXPECT[expected],
       typeof expected === "number" ? expected : 0,
       checkIds,
-      eventIds,
-      types,
-      data,
-      metadata,
-      occurred,
+      params.ids,
+      params.types,
+      params.typeIndex,
+      params.data,
+      params.metadata,
+      params.occurred,
       recordedAt,
     ];
 
@@ -168,7 +157,7 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
     };
 
     try {
-      return await attempt(given);
+      return await attempt(batch.given);
     } catch (error) {
       const e = error as { code?: string; constraint?: string };
       if (e.code === "23505" && e.constraint === "events_event_id_key") {

@@ -44,12 +44,14 @@ function version1(S: string, L: string): string[] {
       tenant_id text PRIMARY KEY,
       position_seq regclass NOT NULL
     )`,
+    // The key columns compare byte-wise (COLLATE "C"): they are only ever matched for equality, and byte comparison
+    // keeps index maintenance cheap whatever the database's default collation.
     `CREATE TABLE IF NOT EXISTS ${S}.events (
-      tenant_id text NOT NULL,
+      tenant_id text COLLATE "C" NOT NULL,
       position bigint NOT NULL,
-      stream_id text NOT NULL,
+      stream_id text COLLATE "C" NOT NULL,
       stream_version bigint NOT NULL,
-      event_id text NOT NULL,
+      event_id text COLLATE "C" NOT NULL,
       type text NOT NULL,
       data text NOT NULL,
       metadata text NOT NULL,
@@ -102,15 +104,26 @@ function version1(S: string, L: string): string[] {
     END
     $fn$`,
     // The append: one call, one round trip. p_expect: 0 any, 1 exact version, 2 no_stream, 3 stream_exists.
+    // The batch travels as a few text parameters split here, which is much cheaper to send and to parse than one
+    // array per column: p_ids, p_data and p_metadata hold one line per event (event ids have no line break, and
+    // JSON.stringify never writes one), p_type_idx the 1-based index of each event's type in p_types (NULL: all
+    // events have the first type), p_occurred each event's occurrence time or an empty line for p_recorded (NULL:
+    // none was given).
     // Returns {0, first position, first version} when appended, {1} when some of the batch's event ids are already
     // stored (an idempotent replay: the caller reads them and decides), {2, actual version} on a version mismatch.
     `CREATE OR REPLACE FUNCTION ${S}.append_events(
       p_tenant text, p_stream text, p_expect int, p_expected bigint, p_check_ids boolean,
-      p_ids text[], p_types text[], p_data text[], p_metadata text[], p_occurred timestamptz[], p_recorded timestamptz
+      p_ids text, p_types text[], p_type_idx text, p_data text, p_metadata text, p_occurred text,
+      p_recorded timestamptz
     ) RETURNS bigint[]
     LANGUAGE plpgsql AS $fn$
     DECLARE
-      v_n int := coalesce(cardinality(p_types), 0);
+      v_ids text[] := string_to_array(p_ids, E'\n');
+      v_data text[] := string_to_array(p_data, E'\n');
+      v_metadata text[] := string_to_array(p_metadata, E'\n');
+      v_type_idx text[] := string_to_array(p_type_idx, E'\n');
+      v_occurred text[] := string_to_array(p_occurred, E'\n');
+      v_n int := coalesce(cardinality(v_ids), 0);
       v_actual bigint;
       v_seq regclass;
       v_first bigint;
@@ -122,6 +135,11 @@ function version1(S: string, L: string): string[] {
       IF v_n = 0 THEN
         RAISE EXCEPTION 'an append has at least one event' USING ERRCODE = 'SF002';
       END IF;
+      IF coalesce(cardinality(v_data), 0) <> v_n OR coalesce(cardinality(v_metadata), 0) <> v_n
+          OR coalesce(cardinality(v_type_idx), v_n) <> v_n OR coalesce(cardinality(v_occurred), v_n) <> v_n
+          OR coalesce(cardinality(p_types), 0) = 0 THEN
+        RAISE EXCEPTION 'the parts of an append disagree on its number of events' USING ERRCODE = 'SF003';
+      END IF;
       -- Gap-safe ordering needs this transaction's id to be taken together with its positions (below), so an
       -- append must be the transaction's first write.
       IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
@@ -129,18 +147,30 @@ function version1(S: string, L: string): string[] {
       END IF;
       -- Appends to one stream queue here until the previous one commits. An advisory lock takes no transaction id.
       PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, hashtextextended(p_tenant, v_ns)));
-      IF p_check_ids AND EXISTS (SELECT 1 FROM ${S}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY (p_ids))
-      THEN
-        RETURN ARRAY[1];
+      IF p_check_ids THEN
+        IF EXISTS (SELECT 1 FROM ${S}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY (v_ids)) THEN
+          RETURN ARRAY[1];
+        END IF;
       END IF;
-      SELECT max(e.stream_version) INTO v_actual FROM ${S}.events e
-        WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream;
+      -- The stream's version: its last row in the stream index (ORDER BY … LIMIT 1 rather than max(), whose cached
+      -- plan may aggregate over the whole stream when it was planned while the table was small). With an exact
+      -- expected version the scan starts there, so it reads one index entry however long the stream is; when that
+      -- finds nothing, the stream is shorter than expected and the full look gives its actual version.
+      SELECT e.stream_version INTO v_actual FROM ${S}.events e
+        WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream
+          AND e.stream_version >= CASE WHEN p_expect = 1 THEN p_expected ELSE 0 END
+        ORDER BY e.stream_version DESC LIMIT 1;
+      IF v_actual IS NULL AND p_expect = 1 AND p_expected > 0 THEN
+        SELECT e.stream_version INTO v_actual FROM ${S}.events e
+          WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream ORDER BY e.stream_version DESC LIMIT 1;
+      END IF;
       v_actual := coalesce(v_actual, 0);
       IF NOT (p_expect = 0 OR (p_expect = 1 AND v_actual = p_expected) OR (p_expect = 2 AND v_actual = 0)
           OR (p_expect = 3 AND v_actual > 0)) THEN
         RETURN ARRAY[2, v_actual];
       END IF;
-      SELECT t.position_seq INTO v_seq FROM ${S}.tenants t WHERE t.tenant_id = p_tenant;
+      -- The tenant's sequence has a name derived from the tenant id (see tenant_sequence): no table lookup.
+      v_seq := to_regclass(format('%I.%I', ${L}, 'position_' || md5(p_tenant)));
       IF v_seq IS NULL THEN
         v_seq := ${S}.tenant_sequence(p_tenant);
       END IF;
@@ -164,9 +194,10 @@ function version1(S: string, L: string): string[] {
       END;
       INSERT INTO ${S}.events (tenant_id, position, stream_id, stream_version, event_id, type, data, metadata,
           occurred_at, recorded_at, tx_id)
-        SELECT p_tenant, v_first + b.i - 1, p_stream, v_actual + b.i, b.id, b.type, b.data, b.metadata, b.occurred,
-          p_recorded, v_xid
-        FROM unnest(p_ids, p_types, p_data, p_metadata, p_occurred) WITH ORDINALITY AS b (id, type, data, metadata, occurred, i);
+        SELECT p_tenant, v_first + b.i - 1, p_stream, v_actual + b.i, b.id, p_types[coalesce(b.t::int, 1)], b.data,
+          b.metadata, coalesce(nullif(b.occurred, '')::timestamptz, p_recorded), p_recorded, v_xid
+        FROM unnest(v_ids, v_type_idx, v_data, v_metadata, v_occurred) WITH ORDINALITY
+          AS b (id, t, data, metadata, occurred, i);
       RETURN ARRAY[0, v_first, v_actual + 1];
     END
     $fn$`,
