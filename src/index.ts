@@ -223,7 +223,9 @@ export {
   type ProjectionRunner,
   type ProjectionRunnerOptions,
   type ProjectionState,
+  type ProjectionStates,
   rebuildProjection,
+  rebuildProjections,
 } from "./core/projections/index.ts";
 export {
   type Clock,

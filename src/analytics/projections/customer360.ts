@@ -117,12 +117,14 @@ function owner(
   const ms = toEpochMilliseconds(at);
   const entry = {
     repId,
-    effectiveFrom: toIsoInstant(ms),
+    effectiveFrom: toIsoInstant(at),
     effectiveFromMs: ms,
     ...(reason === undefined ? {} : { reason }),
   };
   let i = list.length;
   while (i > 0 && list[i - 1]!.effectiveFromMs > ms) i--;
+  // Never changed once listed: frozen now, while it is at hand, rather than found again by the final freeze.
+  Object.freeze(entry);
   if (i > 0 && list[i - 1]!.effectiveFromMs === ms) list[i - 1] = entry;
   else list.splice(i, 0, entry);
 }
@@ -195,20 +197,24 @@ export const customer360 = /* @__PURE__ */ defineProjection({
       i.count += 1;
       i.byChannel[d.channel] = (i.byChannel[d.channel] ?? 0) + 1;
       i.byOutcome[d.outcome] = (i.byOutcome[d.outcome] ?? 0) + 1;
-      if (later(d.occurredAt, i.lastAt)) i.lastAt = d.occurredAt;
-      const item = {
+      const ms = toEpochMilliseconds(d.occurredAt);
+      if (i.lastAt === undefined || ms > toEpochMilliseconds(i.lastAt)) i.lastAt = d.occurredAt;
+      // Newest first: interactions usually arrive in time order, so the first comparison ends the search.
+      const recent = i.recent;
+      let at = 0;
+      while (at < recent.length && toEpochMilliseconds(recent[at]!.occurredAt) >= ms) at++;
+      if (at >= RECENT) return;
+      const item: Customer360["interactions"]["recent"][number] = {
         interactionId: d.interactionId,
         repId: d.repId,
         channel: d.channel,
         outcome: d.outcome,
         occurredAt: d.occurredAt,
-        ...(d.dealId === undefined ? {} : { dealId: d.dealId }),
       };
-      const ms = toEpochMilliseconds(d.occurredAt);
-      let at = 0;
-      while (at < i.recent.length && toEpochMilliseconds(i.recent[at]!.occurredAt) >= ms) at++;
-      i.recent.splice(at, 0, item);
-      if (i.recent.length > RECENT) i.recent.length = RECENT;
+      if (d.dealId !== undefined) item.dealId = d.dealId;
+      // Never changed once listed: frozen now, while it is at hand, rather than found again by the final freeze.
+      recent.splice(at, 0, Object.freeze(item));
+      if (recent.length > RECENT) recent.length = RECENT;
     },
     CsatRecorded: (s, e) => {
       const c = get(s, e.data.customerId).satisfaction.csat;

@@ -79,13 +79,13 @@ function apply(s: Draft, d: PipelineDeal, sign: 1 | -1): void {
 }
 
 function change(s: Draft, dealId: string, patch: Partial<PipelineDeal>): void {
-  const old = s.deals[dealId];
-  if (!old) return;
-  apply(s, old, -1);
-  const next = { ...old, ...patch };
-  next.weighted = multiplyBps(next.amount, next.probabilityBps, "half_up").amount;
-  s.deals[dealId] = next;
-  apply(s, next, 1);
+  const deal = s.deals[dealId];
+  if (!deal) return;
+  apply(s, deal, -1);
+  // In place: the deal belongs to this state, and a new object per change would only be garbage to collect.
+  Object.assign(deal, patch);
+  deal.weighted = multiplyBps(deal.amount, deal.probabilityBps, "half_up").amount;
+  apply(s, deal, 1);
 }
 
 function close(s: Draft, dealId: string): void {

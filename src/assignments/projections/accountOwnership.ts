@@ -1,6 +1,6 @@
-import { defineProjection, type EventEnvelope, toEpochMilliseconds } from "../../core/index.ts";
+import { defineProjection, type EventEnvelope, toEpochMilliseconds, toIsoInstant } from "../../core/index.ts";
 import { assignmentsEvents } from "../events.ts";
-import { timelineEntryAt, insertEntry, type TimelineEntry, timelinePeriods } from "../timeline.ts";
+import { type TimelineEntry, timelineEntryAt, timelinePeriods } from "../timeline.ts";
 
 /**
  * One recorded ownership change of an account: the new holder (`null`: the public pool) from `effectiveFrom` on, how
@@ -48,7 +48,7 @@ function record(
   const at = toEpochMilliseconds(effectiveFrom, "accountOwnership");
   const entry: OwnershipRecord = {
     holder,
-    effectiveFrom: new Date(at).toISOString(),
+    effectiveFrom: toIsoInstant(effectiveFrom),
     at,
     seq: e.globalPosition,
     kind,
@@ -56,7 +56,11 @@ function record(
     actor: e.metadata.actor,
     recordedAt: e.recordedAt,
   };
-  s.accounts[customerId] = insertEntry(s.accounts[customerId] ?? [], entry);
+  // As `insertEntry` orders a timeline (after every entry at the same instant), in place: the list is this state's.
+  const list = (s.accounts[customerId] ??= []);
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.at > at) i--;
+  list.splice(i, 0, Object.freeze(entry));
 }
 
 /**

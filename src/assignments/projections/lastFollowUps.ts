@@ -1,4 +1,4 @@
-import { createEventCatalog, defineProjection, toEpochMilliseconds } from "../../core/index.ts";
+import { createEventCatalog, defineProjection, toEpochMilliseconds, toIsoInstant } from "../../core/index.ts";
 import { InteractionLogged } from "../../customers/events.ts";
 
 // Only types the handlers: the customers area owns InteractionLogged and its catalog.
@@ -37,10 +37,20 @@ export const lastFollowUps = /* @__PURE__ */ defineProjection({
   handlers: {
     InteractionLogged: (s, e) => {
       const d = e.data;
-      const at = new Date(toEpochMilliseconds(d.occurredAt, "lastFollowUps")).toISOString();
+      const ms = toEpochMilliseconds(d.occurredAt, "lastFollowUps");
       const prev = s.accounts[d.customerId];
-      if (prev !== undefined && Date.parse(prev.at) > Date.parse(at)) return;
-      s.accounts[d.customerId] = { at, repId: d.repId, interactionId: d.interactionId, dealId: d.dealId };
+      // `prev.at` was written by `toIsoInstant`, so it parses on the fast path.
+      if (prev !== undefined && toEpochMilliseconds(prev.at) > ms) return;
+      const at = toIsoInstant(d.occurredAt);
+      if (prev === undefined) {
+        s.accounts[d.customerId] = { at, repId: d.repId, interactionId: d.interactionId, dealId: d.dealId };
+        return;
+      }
+      // In place: the follow-up belongs to this state, and a new object per interaction would only be garbage.
+      prev.at = at;
+      prev.repId = d.repId;
+      prev.interactionId = d.interactionId;
+      prev.dealId = d.dealId;
     },
   },
 });

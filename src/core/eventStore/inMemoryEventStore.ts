@@ -22,7 +22,9 @@ import type {
 } from "./eventStore.ts";
 import { assertExpectedVersion } from "./expectedVersion.ts";
 import type { InlineHook } from "./inlineHook.ts";
+import { _EventLog } from "./eventLog.ts";
 import { parseReadAllOptions, parseReadStreamOptions, parseStreamId } from "./readOptions.ts";
+import { type _BatchedReadAll, _batchesKey } from "./readInBatches.ts";
 import { resolveIdempotentAppend, validateAppend } from "./validateAppend.ts";
 
 /**
@@ -57,10 +59,17 @@ const optionsSchema = z.object({
 });
 
 const API = "InMemoryEventStore";
+/** Envelopes built ahead per step of `readAll`'s asynchronous iterator. */
+const CHUNK = 256;
 
 /**
  * Creates the embedded, in-process event store: salesfold's default. Appends are O(1) (no array copies, no
  * scans), stored history is deeply frozen, and it passes the same conformance suite as the durable stores.
+ *
+ * The log is kept compactly, in columns: each event's frozen data once, its id, and numbers for its type, stream,
+ * version and append; the frozen envelope around the data is built on each read, so two reads return equal envelopes,
+ * not the same objects. Type filters skip other events without building their envelopes, and rebuilds read the log
+ * in batches rather than one asynchronous step per event.
  *
  * @param options - The catalog, tenant, clock, id generator and inline read models.
  * @returns An {@link EventStore} held in memory.
@@ -87,16 +96,15 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
   const inline = options.inline ?? [];
   const upcasts = catalog.definitions.some((d) => d.version > 1);
 
-  const all: EventEnvelope[] = [];
-  // The stream's id is kept once per stream, so envelopes share one string instead of the caller's copy per append.
-  const streams = new Map<string, { readonly id: string; readonly events: EventEnvelope[] }>();
+  const log = new _EventLog(tenantId);
   // The event-id index is built lazily: appends that carry no ids never pay for it, and the first append that does
   // indexes everything stored since, so a re-appended event is found whether its id was given or generated.
-  const byId = new Map<string, EventEnvelope>();
+  const byId = new Map<string, number>();
   let indexedUpTo = 0;
   const lookupId = (eventId: string): EventEnvelope | undefined => {
-    for (; indexedUpTo < all.length; indexedUpTo++) byId.set(all[indexedUpTo]!.eventId, all[indexedUpTo]!);
-    return byId.get(eventId);
+    for (; indexedUpTo < log.size; indexedUpTo++) byId.set(log.eventIdAt(indexedUpTo + 1), indexedUpTo + 1);
+    const position = byId.get(eventId);
+    return position === undefined ? undefined : log.envelope(position);
   };
   let wake: (() => void)[] = [];
   let closed = false;
@@ -114,8 +122,8 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
   ): Promise<AppendResult<E>> => {
     assertOpen("append");
     const request = validateAppend(`${API}.append`, catalog, streamId, events, appendOptions);
-    const stream = streams.get(request.streamId);
-    const actual = stream === undefined ? 0 : stream.events.length;
+    const stream = log.stream(request.streamId);
+    const actual = stream === undefined ? 0 : stream.positions.length;
     const prepared = request.events;
     let withIds = false;
     for (let i = 0; i < prepared.length; i++) if (prepared[i]!.eventId !== undefined) withIds = true;
@@ -136,23 +144,28 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
       return Object.freeze({
         streamId: request.streamId,
         nextExpectedVersion: actual,
-        lastPosition: all.length,
+        lastPosition: log.size,
         events: Object.freeze([]),
       });
     }
     const recordedAt = clock.now();
+    // The stream's id is kept once per stream, so envelopes share one string instead of the caller's copy per append.
     const streamKey = stream === undefined ? request.streamId : stream.id;
+    const first = log.size + 1;
+    const eventIds: string[] = new Array(prepared.length);
     const envelopes: EventEnvelope[] = new Array(prepared.length);
     for (let i = 0; i < prepared.length; i++) {
       const e = prepared[i]!;
+      const eventId = e.eventId ?? ids();
+      eventIds[i] = eventId;
       envelopes[i] = Object.freeze({
         type: e.type,
         data: e.data,
         metadata: e.metadata,
-        eventId: e.eventId ?? ids(),
+        eventId,
         streamId: streamKey,
         streamVersion: actual + i + 1,
-        globalPosition: all.length + i + 1,
+        globalPosition: first + i,
         occurredAt: e.occurredAt ?? recordedAt,
         recordedAt,
         tenantId,
@@ -161,9 +174,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     // Readers, inline read models and the result all see the current shape of events written at an older version.
     const viewed = upcasts ? envelopes.map(view) : (envelopes as EventEnvelope<E>[]);
     const publish = inline.length === 0 ? undefined : inline.map((hook) => hook.stage(viewed));
-    if (stream === undefined) streams.set(streamKey, { id: streamKey, events: envelopes.slice() });
-    else for (let i = 0; i < envelopes.length; i++) stream.events.push(envelopes[i]!);
-    for (let i = 0; i < envelopes.length; i++) all.push(envelopes[i]!);
+    log.write(streamKey, prepared, eventIds, recordedAt);
     if (publish) for (const p of publish) p();
     if (wake.length > 0) {
       const toWake = wake;
@@ -173,7 +184,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     return Object.freeze({
       streamId: request.streamId,
       nextExpectedVersion: actual + envelopes.length,
-      lastPosition: all.length,
+      lastPosition: log.size,
       events: Object.freeze(viewed),
     });
   };
@@ -182,58 +193,77 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     assertOpen("readStream");
     parseStreamId(`${API}.readStream`, streamId);
     const o = parseReadStreamOptions(`${API}.readStream`, readOptions);
-    const record = streams.get(streamId);
-    const stream = record?.events;
-    const current = stream === undefined ? 0 : stream.length;
-    if (stream === undefined) return Object.freeze({ events: Object.freeze([]), currentVersion: 0, exists: false });
-    let out: EventEnvelope[];
+    const positions = log.stream(streamId)?.positions;
+    if (positions === undefined) return Object.freeze({ events: Object.freeze([]), currentVersion: 0, exists: false });
+    const current = positions.length;
+    const events: EventEnvelope<E>[] = [];
     if (o.direction === "forwards") {
       const from = Math.max(1, o.fromVersion ?? 1);
       const to = Math.min(current, o.toVersion ?? current);
       const end = o.maxCount === undefined ? to : Math.min(to, from + o.maxCount - 1);
-      out = from > end ? [] : stream.slice(from - 1, end);
+      for (let v = from; v <= end; v++) events.push(view(log.envelope(positions[v - 1]!)));
     } else {
       const from = Math.min(current, o.fromVersion ?? current);
       const to = Math.max(1, o.toVersion ?? 1);
       const end = o.maxCount === undefined ? to : Math.max(to, from - o.maxCount + 1);
-      out = from < end ? [] : stream.slice(end - 1, from).reverse();
+      for (let v = from; v >= end; v--) events.push(view(log.envelope(positions[v - 1]!)));
     }
-    const events = upcasts ? out.map(view) : (out as EventEnvelope<E>[]);
     return Object.freeze({ events: Object.freeze(events), currentVersion: current, exists: true });
   };
 
   const readAll = (readOptions?: ReadAllOptions): AsyncIterable<EventEnvelope<E>> => {
     assertOpen("readAll");
     const o = parseReadAllOptions(`${API}.readAll`, readOptions);
-    const types = o.types ? new Set(o.types) : undefined;
-    return {
-      async *[Symbol.asyncIterator]() {
-        let remaining = o.limit ?? Number.POSITIVE_INFINITY;
+    const limit = o.limit ?? Number.POSITIVE_INFINITY;
+    const read: AsyncIterable<EventEnvelope<E>> & _BatchedReadAll = {
+      [Symbol.asyncIterator]() {
         // A snapshot of the length: events appended while iterating are not read by this iteration.
-        const end = all.length;
-        for (let i = o.after; i < end && remaining > 0; i++) {
-          const e = all[i]!;
-          if (types !== undefined && !types.has(e.type)) continue;
-          remaining--;
-          yield view(e);
+        const end = log.size;
+        const wanted = log.typeFilter(o.types);
+        let position = o.after;
+        let remaining = limit;
+        let chunk: EventEnvelope[] = [];
+        let next = 0;
+        return {
+          next: async (): Promise<IteratorResult<EventEnvelope<E>>> => {
+            if (next === chunk.length) {
+              chunk = [];
+              next = 0;
+              if (remaining > 0 && position < end)
+                position = log.scan(position, end, wanted, Math.min(CHUNK, remaining), chunk, view);
+              if (chunk.length === 0) return { done: true, value: undefined };
+              remaining -= chunk.length;
+            }
+            return { done: false, value: chunk[next++] as EventEnvelope<E> };
+          },
+        };
+      },
+      *[_batchesKey](until: number, size: number) {
+        const end = Math.min(log.size, until);
+        const wanted = log.typeFilter(o.types);
+        let position = o.after;
+        let remaining = limit;
+        while (remaining > 0 && position < end) {
+          const batch: EventEnvelope[] = [];
+          position = log.scan(position, end, wanted, Math.min(size, remaining), batch, view);
+          if (batch.length === 0) return;
+          remaining -= batch.length;
+          yield batch;
         }
       },
     };
+    return read;
   };
 
   const readBatch = async (after: number, limit: number, types: ReadonlySet<string> | undefined) => {
     const events: EventEnvelope[] = [];
-    let i = after;
-    for (; i < all.length && events.length < limit; i++) {
-      const e = all[i]!;
-      if (types === undefined || types.has(e.type)) events.push(view(e));
-    }
-    return { events, scannedTo: i };
+    const scannedTo = log.scan(after, log.size, log.typeFilter(types), limit, events, view);
+    return { events, scannedTo };
   };
 
   const waitForAppend = (after: number, signal: AbortSignal) =>
     new Promise<void>((resolve) => {
-      if (all.length > after || signal.aborted) return resolve();
+      if (log.size > after || signal.aborted) return resolve();
       const onAbort = () => resolve();
       signal.addEventListener("abort", onAbort, { once: true });
       wake.push(() => {
@@ -256,7 +286,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
 
   const streamVersion = async (streamId: string) => {
     assertOpen("streamVersion");
-    return streams.get(streamId)?.events.length ?? 0;
+    return log.stream(streamId)?.positions.length ?? 0;
   };
 
   return Object.freeze({
@@ -267,7 +297,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     subscribe,
     streamVersion,
     streamExists: async (streamId: string) => (await streamVersion(streamId)) > 0,
-    lastPosition: async () => all.length,
+    lastPosition: async () => log.size,
     close: async () => {
       closed = true;
       // Subscriptions end with the store: their `done` resolves once the batch in flight is handled.

@@ -87,6 +87,11 @@ export function parseIsoInstant(value: string): number | undefined {
   return dayMs + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
 }
 
+let recentString0: string | undefined;
+let recentMs0 = 0;
+let recentString1: string | undefined;
+let recentMs1 = 0;
+
 /**
  * Converts an {@link Instant} to epoch milliseconds.
  *
@@ -102,8 +107,19 @@ export function parseIsoInstant(value: string): number | undefined {
 export function toEpochMilliseconds(instant: Instant, api = "toEpochMilliseconds"): number {
   let ms: number | undefined;
   if (typeof instant === "number") ms = Number.isInteger(instant) ? instant : undefined;
-  else if (typeof instant === "string") ms = parseIsoInstant(instant);
-  else if (instant instanceof Date) ms = instant.getTime();
+  else if (typeof instant === "string") {
+    // Read models often parse the same instant several times in a row (each projection of a rebuild, or an event's
+    // instant and the previous one it is compared with): the last two valid strings are remembered.
+    if (instant === recentString0) return recentMs0;
+    if (instant === recentString1) return recentMs1;
+    ms = parseIsoInstant(instant);
+    if (ms !== undefined && ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS) {
+      recentString1 = recentString0;
+      recentMs1 = recentMs0;
+      recentString0 = instant;
+      recentMs0 = ms;
+    }
+  } else if (instant instanceof Date) ms = instant.getTime();
   if (ms === undefined || Number.isNaN(ms)) {
     throw invalidInput(
       api,
@@ -130,5 +146,8 @@ export function toEpochMilliseconds(instant: Instant, api = "toEpochMilliseconds
  * ```
  */
 export function toIsoInstant(instant: Instant): string {
-  return new Date(toEpochMilliseconds(instant, "toIsoInstant")).toISOString();
+  const ms = toEpochMilliseconds(instant, "toIsoInstant");
+  // A valid string already in this form is its own answer: no date to format.
+  if (typeof instant === "string" && isCanonicalUtcShape(instant)) return instant;
+  return new Date(ms).toISOString();
 }

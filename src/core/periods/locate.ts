@@ -15,7 +15,10 @@ export interface Located {
   period: Period | undefined;
 }
 
-const lastByCalendar = new WeakMap<Calendar, Map<string, Located>>();
+/** Recently located periods per calendar and kind, sorted by start: periods of one kind never overlap. */
+const recentByCalendar = new WeakMap<Calendar, Map<string, Located[]>>();
+/** How many periods are remembered per calendar and kind before the list starts over. */
+const RECENT_PERIODS = 64;
 
 /** Throws `invalid_period_kind` unless the value is a {@link PeriodKind}. */
 export function requireKind(api: string, kind: unknown): PeriodKind {
@@ -31,18 +34,23 @@ export function boundsOf(calendar: Calendar, range: KindRange): [startMs: number
 }
 
 /**
- * The period of a kind containing an instant. Remembers the last answer per calendar and kind, and returns it again
- * without any zone arithmetic while instants stay inside it.
+ * The period of a kind containing an instant. Remembers the periods it located recently per calendar and kind (a
+ * few dozen), and returns one again without any zone arithmetic when the instant falls inside it, so instants that
+ * move back and forth between neighbouring periods (several projections bucketing the same events, or one
+ * customer's events after another's) stay cheap.
  */
 export function locate(calendar: Calendar, kind: PeriodKind, ms: number, api: string): Located {
-  let last = lastByCalendar.get(calendar);
-  if (last === undefined) {
+  let byKind = recentByCalendar.get(calendar);
+  if (byKind === undefined) {
     requireCalendar(api, calendar);
-    last = new Map();
-    lastByCalendar.set(calendar, last);
+    byKind = new Map();
+    recentByCalendar.set(calendar, byKind);
   }
-  const hit = last.get(kind);
-  if (hit !== undefined && ms >= hit.startMs && ms < hit.endMs) return hit;
+  let recent = byKind.get(kind);
+  if (recent !== undefined) {
+    const candidate = recent[lastStartingBy(recent, ms) - 1];
+    if (candidate !== undefined && ms < candidate.endMs) return candidate;
+  }
   requireKind(api, kind);
   let range = rangeContaining(calendar, kind, localDayOf(calendar.timeZone, ms), api);
   let [startMs, endMs] = boundsOf(calendar, range);
@@ -52,6 +60,22 @@ export function locate(calendar: Calendar, kind: PeriodKind, ms: number, api: st
     [startMs, endMs] = boundsOf(calendar, range);
   }
   const located: Located = { range, startMs, endMs, period: undefined };
-  last.set(kind, located);
+  if (recent === undefined || recent.length >= RECENT_PERIODS) {
+    recent = [];
+    byKind.set(kind, recent);
+  }
+  recent.splice(lastStartingBy(recent, startMs), 0, located);
   return located;
+}
+
+/** The number of periods in a sorted list that start at or before `ms`. */
+function lastStartingBy(sorted: readonly Located[], ms: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.startMs <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

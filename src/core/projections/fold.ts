@@ -1,6 +1,7 @@
-import { enableMapSet, freeze, produce } from "immer";
+import { enableMapSet, produce } from "immer";
 import type { AnyEvent, EventEnvelope } from "../events/index.ts";
 import type { Projection } from "./defineProjection.ts";
+import { _deepFreeze } from "./deepFreeze.ts";
 
 type AnyHandler = (draft: unknown, event: EventEnvelope) => void;
 
@@ -77,9 +78,9 @@ export function fold<E extends AnyEvent, S>(
   const fresh = projection.initialState();
   try {
     _applyInPlace(projection, fresh, list);
-    return freeze(fresh, true);
+    return _deepFreeze(fresh);
   } catch (error) {
     if (!_isFrozenWrite(error)) throw error;
-    return _applyShared(projection, freeze(projection.initialState(), true), list);
+    return _applyShared(projection, _deepFreeze(projection.initialState()), list);
   }
 }

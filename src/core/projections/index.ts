@@ -7,6 +7,7 @@ export {
 export { fold } from "./fold.ts";
 export { type InlineProjection, inlineProjection } from "./inlineProjection.ts";
 export { type ProjectionState, rebuildProjection } from "./rebuildProjection.ts";
+export { type ProjectionStates, rebuildProjections } from "./rebuildProjections.ts";
 export { createMemoryProcessor, type MemoryProcessor } from "./memoryProcessor.ts";
 export {
   createProjectionRunner,

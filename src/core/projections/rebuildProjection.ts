@@ -1,8 +1,7 @@
-import { freeze } from "immer";
-import type { AnyEvent, EventEnvelope } from "../events/index.ts";
+import type { AnyEvent } from "../events/index.ts";
 import type { EventStore } from "../eventStore/eventStore.ts";
 import type { Projection } from "./defineProjection.ts";
-import { _applyInPlace, _applyShared, _isFrozenWrite } from "./fold.ts";
+import { rebuildProjections } from "./rebuildProjections.ts";
 
 /**
  * The state of a projection at a position of the log.
@@ -19,11 +18,10 @@ export interface ProjectionState<S> {
   readonly position: number;
 }
 
-const BATCH = 10_000;
-
 /**
  * Rebuilds a projection from a store's whole log (only the event types it handles are read), up to the position
- * the log had when the rebuild started.
+ * the log had when the rebuild started. To rebuild several projections, {@link rebuildProjections} reads the log
+ * once for all of them.
  *
  * @param store - The store to read.
  * @param projection - The projection.
@@ -38,37 +36,6 @@ export async function rebuildProjection<E extends AnyEvent, S>(
   store: EventStore<any>,
   projection: Projection<E, S>,
 ): Promise<ProjectionState<S>> {
-  const head = await store.lastPosition();
-  if (projection.types.length === 0) return { state: freeze(projection.initialState(), true), position: head };
-  try {
-    const state = projection.initialState();
-    await forEachBatch(store, projection, head, (batch) => _applyInPlace(projection, state, batch));
-    return { state: freeze(state, true), position: head };
-  } catch (error) {
-    if (!_isFrozenWrite(error)) throw error;
-    // A handler wrote into frozen event data: replay through immer, which copies on write.
-    let state = freeze(projection.initialState(), true);
-    await forEachBatch(store, projection, head, (batch) => {
-      state = _applyShared(projection, state, batch);
-    });
-    return { state, position: head };
-  }
-}
-
-async function forEachBatch(
-  store: EventStore<any>,
-  projection: Projection<any, any>,
-  head: number,
-  apply: (batch: readonly EventEnvelope[]) => void,
-): Promise<void> {
-  let batch: EventEnvelope[] = [];
-  for await (const e of store.readAll({ types: projection.types })) {
-    if (e.globalPosition > head) break;
-    batch.push(e);
-    if (batch.length === BATCH) {
-      apply(batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) apply(batch);
+  const [rebuilt] = await rebuildProjections(store, [projection]);
+  return rebuilt;
 }

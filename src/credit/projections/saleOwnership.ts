@@ -66,7 +66,12 @@ export const saleOwnership = /* @__PURE__ */ defineProjection({
 
 function insert(s: SaleOwnershipState, customerId: string, repId: string | null, effectiveFrom: string): void {
   const ms = toEpochMilliseconds(effectiveFrom);
-  const entry: OwnershipChange = { repId, effectiveFrom: toIsoInstant(ms), effectiveFromMs: ms };
+  // Never changed once listed: frozen now, while it is at hand, rather than found again by the final freeze.
+  const entry: OwnershipChange = Object.freeze({
+    repId,
+    effectiveFrom: toIsoInstant(effectiveFrom),
+    effectiveFromMs: ms,
+  });
   const list = (s.byCustomer[customerId] ??= []);
   let i = list.length;
   while (i > 0 && list[i - 1]!.effectiveFromMs > ms) i--;

@@ -1,4 +1,5 @@
 import { defineProjection } from "../../core/index.ts";
+import { _copyJson } from "./copyJson.ts";
 import type { CustomerPreferences, Contact } from "../values.ts";
 import { customerEvents } from "../events.ts";
 
@@ -59,8 +60,8 @@ export const customerDirectory = /* @__PURE__ */ defineProjection({
         ...(d.industry === undefined ? {} : { industry: d.industry }),
         ...(d.region === undefined ? {} : { region: d.region }),
         tags: [...d.tags],
-        preferences: structuredClone(d.preferences),
-        contacts: structuredClone(d.contacts),
+        preferences: _copyJson(d.preferences),
+        contacts: _copyJson(d.contacts),
         registeredAt: d.registeredAt,
       };
     },
@@ -69,10 +70,10 @@ export const customerDirectory = /* @__PURE__ */ defineProjection({
       if (!c) return;
       const { customerId: _id, updatedAt: _at, preferences, ...rest } = e.data;
       Object.assign(c, rest);
-      if (preferences !== undefined) c.preferences = structuredClone(preferences);
+      if (preferences !== undefined) c.preferences = _copyJson(preferences);
     },
     CustomerContactAdded: (s, e) => {
-      s.customers[e.data.customerId]?.contacts.push(structuredClone(e.data.contact));
+      s.customers[e.data.customerId]?.contacts.push(_copyJson(e.data.contact));
     },
     CustomerContactRemoved: (s, e) => {
       const c = s.customers[e.data.customerId];

@@ -72,12 +72,10 @@ export const dealBoard = /* @__PURE__ */ defineProjection({
     },
     DealStageChanged: (s, e) => {
       const r = s.deals[e.data.dealId];
-      if (r)
-        Object.assign(r, {
-          stage: e.data.stage,
-          probabilityBps: e.data.probabilityBps,
-          forecastCategory: e.data.forecastCategory,
-        });
+      if (!r) return;
+      r.stage = e.data.stage;
+      r.probabilityBps = e.data.probabilityBps;
+      r.forecastCategory = e.data.forecastCategory;
     },
     DealForecastAdjusted: (s, e) => {
       const r = s.deals[e.data.dealId];
@@ -104,26 +102,22 @@ export const dealBoard = /* @__PURE__ */ defineProjection({
     },
     DealWon: (s, e) => {
       const r = s.deals[e.data.dealId];
-      if (r)
-        Object.assign(r, {
-          status: "won",
-          amount: { ...e.data.amount },
-          probabilityBps: 10_000,
-          forecastCategory: "closed",
-          closedOn: e.data.closedOn,
-          reason: e.data.reason,
-        });
+      if (!r) return;
+      r.status = "won";
+      r.amount = { ...e.data.amount };
+      r.probabilityBps = 10_000;
+      r.forecastCategory = "closed";
+      r.closedOn = e.data.closedOn;
+      r.reason = e.data.reason;
     },
     DealLost: (s, e) => {
       const r = s.deals[e.data.dealId];
-      if (r)
-        Object.assign(r, {
-          status: "lost",
-          probabilityBps: 0,
-          forecastCategory: "omitted",
-          closedOn: e.data.closedOn,
-          reason: e.data.reason,
-        });
+      if (!r) return;
+      r.status = "lost";
+      r.probabilityBps = 0;
+      r.forecastCategory = "omitted";
+      r.closedOn = e.data.closedOn;
+      r.reason = e.data.reason;
     },
   },
 });

@@ -110,7 +110,7 @@ export const goalProgress = /* @__PURE__ */ defineProjection({
       const sourceKey = (d.reversesCreditId && draft.sourceOfCredit[d.reversesCreditId]) || own;
       draft.sourceOfCredit[d.creditId] = sourceKey;
       const at = toEpochMilliseconds(d.creditedAt);
-      const fact: CreditFact = {
+      const fact: { -readonly [K in keyof CreditFact]: CreditFact[K] } = {
         creditId: d.creditId,
         at,
         repId: d.repId,
@@ -118,10 +118,11 @@ export const goalProgress = /* @__PURE__ */ defineProjection({
         revenue: d.splitType === "revenue",
         sourceKey,
         amount: d.amount,
-        ...(d.margin === undefined ? {} : { margin: d.margin }),
-        ...(d.units === undefined ? {} : { units: d.units }),
       };
-      draft.credits.push(fact);
+      if (d.margin !== undefined) fact.margin = d.margin;
+      if (d.units !== undefined) fact.units = d.units;
+      // Never changed once listed: frozen now, while it is at hand, rather than found again by the final freeze.
+      draft.credits.push(Object.freeze(fact));
       const first = draft.firstSale[d.customerId];
       const isSale = d.splitType === "revenue" && d.amount.amount > 0 && d.reversesCreditId === undefined;
       if (isSale && (first === undefined || at < first.at)) draft.firstSale[d.customerId] = { at, sourceKey };

@@ -1,4 +1,4 @@
-import type { Calendar, EventOf, PeriodKind } from "../../core/index.ts";
+import { type Calendar, type EventOf, type PeriodKind, toEpochMilliseconds } from "../../core/index.ts";
 import type { MarketFeedbackRecorded } from "../events.ts";
 
 /**
@@ -49,18 +49,27 @@ export function _insertNewestFirst(
   item: FeedbackItem,
 ): void {
   // Binary search: the list is kept in this order, so O(log n) comparisons instead of a scan (which made a rebuild
-  // over feedback recorded out of order quadratic in Date.parse calls).
-  const at = Date.parse(item.observedAt);
+  // over feedback recorded out of order quadratic in instant parsing). Every listed item has been bucketed, so its
+  // instant is valid.
   let lo = 0;
   let hi = ids.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const other = items[ids[mid]!]!;
-    const o = Date.parse(other.observedAt);
-    if (o > at || (o === at && other.feedbackId < item.feedbackId)) lo = mid + 1;
+    const order = compareValidInstants(other.observedAt, item.observedAt);
+    if (order > 0 || (order === 0 && other.feedbackId < item.feedbackId)) lo = mid + 1;
     else hi = mid;
   }
   ids.splice(lo, 0, item.feedbackId);
+}
+
+/** Whether a valid instant string is in the UTC form `toIsoInstant` writes, whose text order is time order. */
+const isUtcForm = (s: string) => s.length === 24 && s.charCodeAt(23) === 90 && s.charCodeAt(19) === 46;
+
+/** Time order of two valid instants: as text when both are in the UTC form, else by their epoch milliseconds. */
+function compareValidInstants(a: string, b: string): number {
+  if (isUtcForm(a) && isUtcForm(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return toEpochMilliseconds(a) - toEpochMilliseconds(b);
 }
 
 /** @internal Removes an id from a list, if present. */

@@ -1,8 +1,8 @@
-// Phase: rebuild every projection of the sales domain (issue 4) from 1,000,000 generated, valid events in the
-// in-memory store. The events are appended first, one stream's batch per call (validated on append, not timed as the
-// rebuild). Then, as a user would, `rebuildProjection` runs once per projection (each reads only the event types it
-// handles) and every rebuilt state is kept; then, for comparison, one pass over the log feeds all the projections at
-// once through a combined projection. Prints one JSON line.
+// Phase: rebuild every projection of the sales domain from 1,000,000 generated, valid events in the in-memory
+// store. The events are appended first, one stream's batch per call (validated on append, not timed as the rebuild).
+// Then `rebuildProjections` rebuilds all the projections in one pass over the log (the headline figure), and, for
+// comparison, `rebuildProjection` runs once per projection (each reads only the event types it handles) with every
+// rebuilt state kept, and the one-pass rebuild runs again, to show what the first time costs. Prints one JSON line.
 import {
   createActivityOutcomeProjection,
   createProductMixProjection,
@@ -27,10 +27,10 @@ import {
   createEventCatalog,
   createInMemoryEventStore,
   defineCalendar,
-  defineProjection,
   fixedClock,
   type Projection,
   rebuildProjection,
+  rebuildProjections,
   sequentialIds,
 } from "salesfold";
 import { marketEvents, marketFeedbackByCompetitor, marketFeedbackByTopic } from "salesfold/market";
@@ -84,6 +84,8 @@ const store = createInMemoryEventStore<any>({
   ids: sequentialIds("e"),
 });
 const byType = new Map<string, number>();
+gc?.();
+const rssBeforeLoadMb = rssMb();
 const t0 = performance.now();
 let appends = 0;
 for (const batch of domainBatches()) {
@@ -96,51 +98,51 @@ const head = await store.lastPosition();
 if (head !== TOTAL_EVENTS) throw new Error(`expected ${TOTAL_EVENTS} events, stored ${head}`);
 gc?.();
 const rssAfterLoadMb = rssMb();
+const heapUsedAfterLoadMb = round(process.memoryUsage().heapUsed / 1_048_576);
 
-// What a user does: one rebuildProjection per projection, keeping every state.
-const states: unknown[] = [];
-const perProjection: { name: string; events: number; ms: number; eventsPerSec: number }[] = [];
-const t1 = performance.now();
-for (const p of projections) {
+// The headline: every projection rebuilt in one pass over the log (`rebuildProjections`), each state frozen and
+// at the same position: the first rebuild after the load, as at an application's start. In a function, so that
+// nothing keeps the states once it returns.
+async function rebuildAllOnce(): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
-  const { state, position } = await rebuildProjection(store, p);
+  const rebuilt = await rebuildProjections(store, projections);
   const ms = performance.now() - started;
-  if (position !== head) throw new Error(`${p.name} rebuilt to ${position}, not ${head}`);
-  states.push(state);
-  const events = p.types.reduce((t, type) => t + (byType.get(type) ?? 0), 0);
-  perProjection.push({ name: p.name, events, ms: round(ms), eventsPerSec: Math.round(events / (ms / 1000)) });
-}
-const wallMs = performance.now() - t1;
-const processed = perProjection.reduce((t, p) => t + p.events, 0);
-const rssWithStatesMb = rssMb();
-
-// One pass feeding every projection: a combined projection whose handlers call each projection's handler.
-const handlers: Record<string, (draft: any, e: any) => void> = {};
-for (const [i, p] of projections.entries()) {
-  for (const type of p.types) {
-    const h = (p.handlers as Record<string, (draft: unknown, e: unknown) => void>)[type]!;
-    const previous = handlers[type];
-    handlers[type] = previous
-      ? (d, e) => {
-          previous(d, e);
-          h(d[i], e);
-        }
-      : (d, e) => h(d[i], e);
+  for (const [i, r] of rebuilt.entries()) {
+    if (r.position !== head) throw new Error(`${projections[i]!.name} rebuilt to ${r.position}, not ${head}`);
   }
+  return { ms, rssMb: rssMb() };
 }
-const all = defineProjection({
-  name: "allDomainProjections",
-  initialState: () => projections.map((p) => p.initialState()),
-  handlers,
-});
-states.length = 0;
+const onePass = await rebuildAllOnce();
+const handled = projections.reduce((t, p) => t + p.types.reduce((n, type) => n + (byType.get(type) ?? 0), 0), 0);
 gc?.();
-const t2 = performance.now();
-const onePass = await rebuildProjection(store, all);
-const onePassMs = performance.now() - t2;
-if (onePass.position !== head) throw new Error("the one-pass rebuild stopped early");
 
-const eventsPerSec = Math.round(TOTAL_EVENTS / (wallMs / 1000));
+// For comparison, what one `rebuildProjection` per projection costs: each reads only the types it handles, and every
+// rebuilt state is kept until all are done.
+async function rebuildEachOnce() {
+  const states: unknown[] = [];
+  const figures: { name: string; events: number; ms: number; eventsPerSec: number }[] = [];
+  const started = performance.now();
+  for (const p of projections) {
+    const t = performance.now();
+    const { state, position } = await rebuildProjection(store, p);
+    const ms = performance.now() - t;
+    if (position !== head) throw new Error(`${p.name} rebuilt to ${position}, not ${head}`);
+    states.push(state);
+    const events = p.types.reduce((n, type) => n + (byType.get(type) ?? 0), 0);
+    figures.push({ name: p.name, events, ms: round(ms), eventsPerSec: Math.round(events / (ms / 1000)) });
+  }
+  return { ms: performance.now() - started, figures, rssWithStatesMb: rssMb() };
+}
+const each = await rebuildEachOnce();
+const processed = each.figures.reduce((t, p) => t + p.events, 0);
+gc?.();
+
+// The one-pass rebuild again, now that the process has run every handler once (compiled code, string keys already
+// internalized, heap grown): how much of the first figure is the first time.
+const again = await rebuildAllOnce();
+
+const eventsPerSec = Math.round(TOTAL_EVENTS / (onePass.ms / 1000));
+const peak = peakRssMb();
 process.stdout.write(
   `${JSON.stringify({
     phase: "domain",
@@ -148,21 +150,34 @@ process.stdout.write(
     eventTypes: byType.size,
     projections: projections.length,
     load: { ms: round(loadMs), appends, eventsPerSec: Math.round(TOTAL_EVENTS / (loadMs / 1000)) },
+    // The headline: rebuildProjections, all projections in one pass over the log, the first time.
     rebuildAll: {
-      wallMs: round(wallMs),
+      api: "rebuildProjections (one pass, all projections, first rebuild after the load)",
+      ms: round(onePass.ms),
       logEventsPerSec: eventsPerSec,
-      processedEvents: processed,
-      processedEventsPerSec: Math.round(processed / (wallMs / 1000)),
-      slowest: [...perProjection].sort((a, b) => b.ms - a.ms).slice(0, 5),
-      perProjection,
+      handledEvents: handled,
+      handledEventsPerSec: Math.round(handled / (onePass.ms / 1000)),
+      repeated: { ms: round(again.ms), logEventsPerSec: Math.round(TOTAL_EVENTS / (again.ms / 1000)) },
     },
-    onePass: { ms: round(onePassMs), logEventsPerSec: Math.round(TOTAL_EVENTS / (onePassMs / 1000)) },
+    // One rebuildProjection per projection, one after the other (after the first one-pass rebuild).
+    perProjection: {
+      api: "rebuildProjection (once per projection, after the first one-pass rebuild)",
+      wallMs: round(each.ms),
+      logEventsPerSec: Math.round(TOTAL_EVENTS / (each.ms / 1000)),
+      processedEvents: processed,
+      processedEventsPerSec: Math.round(processed / (each.ms / 1000)),
+      slowest: [...each.figures].sort((a, b) => b.ms - a.ms).slice(0, 5),
+      projections: each.figures,
+    },
+    rssBeforeLoadMb,
     rssAfterLoadMb,
-    rssWithStatesMb,
-    peakRssMb: peakRssMb(),
+    heapUsedAfterLoadMb,
+    rssAfterOnePassMb: onePass.rssMb,
+    rssWithStatesMb: each.rssWithStatesMb,
+    peakRssMb: peak,
     targets: {
       rebuildAllEventsPerSec: { target: ">= 1000000", actual: eventsPerSec, met: eventsPerSec >= 1_000_000 },
-      peakRssMb: { target: "<= 600", actual: peakRssMb(), met: peakRssMb() <= 600 },
+      peakRssMb: { target: "<= 600", actual: peak, met: peak <= 600 },
     },
   })}\n`,
 );

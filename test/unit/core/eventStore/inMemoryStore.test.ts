@@ -52,9 +52,12 @@ describe("in-memory store: appends", () => {
       [49_999, 49_999, { n: 49_998 }],
       [50_000, 50_000, { n: 49_999 }],
     ]);
-    // The envelope returned by the first append is the one stored: reads hand out the same frozen object.
+    // The data returned by the first append is the one stored: reads wrap the same frozen object in an equal,
+    // frozen envelope.
     const head = await store.readStream("long", { maxCount: 1 });
-    expect(head.events[0]).toBe(first.events[0]);
+    expect(head.events[0]).toEqual(first.events[0]);
+    expect(head.events[0]!.data).toBe(first.events[0]!.data);
+    expect(Object.isFrozen(head.events[0])).toBe(true);
   });
 
   it("stamps recordedAt from the clock, occurredAt from it unless given, and ids from the generator unless given", async () => {

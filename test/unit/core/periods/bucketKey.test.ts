@@ -45,6 +45,23 @@ describe("bucketKey", () => {
     expect(offsetCalls).toHaveBeenCalled();
   });
 
+  it("remembers several recent periods, so instants going back and forth between them need no zone arithmetic", () => {
+    const cal = defineCalendar({ timeZone: "Asia/Shanghai" });
+    const months = Array.from({ length: 9 }, (_, m) => Date.UTC(2026, m, 15));
+    for (const ms of months) bucketKey(cal, "month", ms);
+    offsetCalls.mockClear();
+    for (let i = 0; i < 2_000; i++) {
+      const m = (i * 5) % 9;
+      expect(bucketKey(cal, "month", months[m]! + (i % 7) * 3_600_000)).toBe(`2026-${String(m + 1).padStart(2, "0")}`);
+    }
+    expect(offsetCalls).not.toHaveBeenCalled();
+    // Past the limit of what is remembered, answers stay right.
+    for (let d = 0; d < 200; d++) {
+      const ms = Date.UTC(2026, 0, 1) + ((d * 37) % 200) * 86_400_000;
+      expect(bucketKey(cal, "day", ms)).toBe(calendarDateOf(ms, "Asia/Shanghai"));
+    }
+  });
+
   it("keeps one remembered period per calendar and kind", () => {
     const a = defineCalendar({ timeZone: "Asia/Kolkata" });
     const b = defineCalendar({ timeZone: "Pacific/Chatham" });

@@ -38,6 +38,28 @@ describe("instants", () => {
     expect(issueCode(() => toEpochMilliseconds(value))).toBe("invalid_instant");
   });
 
+  it("returns a string already in its own form as it is, and formats any other", () => {
+    const canonical = "2026-06-30T16:00:00.000Z";
+    expect(toIsoInstant(canonical)).toBe(canonical);
+    expect(toIsoInstant("2026-06-30T16:00:00Z")).toBe(canonical);
+    expect(issueCode(() => toIsoInstant("2026-02-30T16:00:00.000Z"))).toBe("invalid_instant");
+    expect(issueCode(() => toIsoInstant("0000-06-30T16:00:00.000Z"))).toBe("instant_out_of_range");
+  });
+
+  it("gives the same answers when the same strings come again, alternating, or turn invalid", () => {
+    const a = "2026-06-30T16:00:00.000Z";
+    const b = "2026-07-01T00:00:00+08:00";
+    const c = "2026-07-02T00:00:00.000Z";
+    for (let i = 0; i < 5; i++) {
+      expect(toEpochMilliseconds(a)).toBe(Date.parse(a));
+      expect(toEpochMilliseconds(b)).toBe(Date.parse(b));
+      expect(toEpochMilliseconds(`${a.slice(0, 23)}Z`)).toBe(Date.parse(a));
+      expect(toEpochMilliseconds(c)).toBe(Date.parse(c));
+      expect(issueCode(() => toEpochMilliseconds("2026-02-30T00:00:00.000Z"))).toBe("invalid_instant");
+      expect(issueCode(() => toEpochMilliseconds("0000-01-01T00:00:00.000Z"))).toBe("instant_out_of_range");
+    }
+  });
+
   it("rejects non-integer numbers, invalid Dates and other values", () => {
     expect(issueCode(() => toEpochMilliseconds(1.5))).toBe("invalid_instant");
     expect(issueCode(() => toEpochMilliseconds(Number.NaN))).toBe("invalid_instant");
