@@ -3,6 +3,7 @@
 //
 //   npm run bench                      everything
 //   npm run bench -- --skip-anchors    salesfold only (ratios are then omitted)
+//   npm run bench -- --pg-rounds=5     alternate the PostgreSQL store and Emmett's five times (3 by default)
 //
 // Anchors come from ../shared/anchors (or SALESFOLD_ANCHORS): each is copied to .bench-cache/ and installed once.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -13,6 +14,8 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = new Set(process.argv.slice(2));
+// --pg-rounds=N: how many alternating rounds of the PostgreSQL store and Emmett's (3 by default).
+const pgRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--pg-rounds="))?.slice(12) ?? 3));
 const log = (...m: unknown[]) => console.error("[bench]", ...m);
 const cache = join(root, ".bench-cache");
 
@@ -66,6 +69,37 @@ function prepareAnchor(name: string): string | undefined {
   return dir;
 }
 
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (error) {
+    log(String(error));
+    return undefined;
+  }
+}
+
+/**
+ * The median of several runs of one phase, field by field: every number becomes the median of that field over the
+ * runs (arrays are matched by index), and `rounds` keeps each run's figures.
+ */
+function medianOf(runs: Json[]): Json {
+  const merge = (values: unknown[]): unknown => {
+    const first = values[0];
+    if (typeof first === "number") {
+      const sorted = (values as number[]).slice().sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)];
+    }
+    if (Array.isArray(first)) return first.map((_, i) => merge(values.map((v) => (v as unknown[])[i])));
+    if (typeof first === "object" && first !== null) {
+      const out: Json = {};
+      for (const key of Object.keys(first)) out[key] = merge(values.map((v) => (v as Json)[key]));
+      return out;
+    }
+    return first;
+  };
+  return { ...(merge(runs) as Json), rounds: runs };
+}
+
 function ratio(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined || b === undefined || b === 0 ? undefined : Math.round((a / b) * 100) / 100;
 }
@@ -109,7 +143,7 @@ const pgEnv = {
   PGUSER: decodeURIComponent(pgUrl.username) || "postgres",
   PGDATABASE: pgUrl.pathname.slice(1) || "test",
 };
-for (const adapter of ["sqlite", "postgres", "nats"] as const) {
+for (const adapter of ["sqlite", "nats"] as const) {
   if (args.has(`--skip-${adapter}`) || !existsSync(join(root, `test/bench/phases/${adapter}.ts`))) continue;
   try {
     log(`salesfold: ${adapter} store…`);
@@ -122,16 +156,37 @@ result.appendFloor = floor;
 
 let emmett: Json | undefined;
 let limits: Json | undefined;
-if (!args.has("--skip-anchors")) {
+const emmettDir = args.has("--skip-anchors") ? undefined : safely(() => prepareAnchor("emmett-bench"));
+if (emmettDir) {
   try {
-    const dir = prepareAnchor("emmett-bench");
-    if (dir) {
-      log("anchor: Emmett in-memory, same workload…");
-      emmett = runNode("bench.ts", dir, args.has("--skip-postgres") ? ["--only=memory"] : [], pgEnv);
-    }
+    log("anchor: Emmett in-memory, same workload…");
+    emmett = runNode("bench.ts", emmettDir, ["--only=memory"], pgEnv);
   } catch (error) {
     result.emmettError = String(error);
   }
+}
+// PostgreSQL: fsync-bound figures drift by 2× over minutes on a shared machine, so the store and Emmett's PostgreSQL
+// store run in alternation, round after round, and each figure is the median of its rounds.
+if (!args.has("--skip-postgres")) {
+  const ours: Json[] = [];
+  const theirs: Json[] = [];
+  for (let round = 1; round <= pgRounds; round++) {
+    try {
+      log(`salesfold: postgres store, round ${round} of ${pgRounds}…`);
+      ours.push(runNode("test/bench/phases/postgres.ts", root, [], pgEnv));
+      if (emmettDir) {
+        log(`anchor: Emmett PostgreSQL, round ${round} of ${pgRounds}…`);
+        theirs.push(runNode("bench.ts", emmettDir, ["--only=postgres"], pgEnv));
+      }
+    } catch (error) {
+      result.salesfold.postgres = { error: String(error) };
+      break;
+    }
+  }
+  if (ours.length === pgRounds) result.salesfold.postgres = medianOf(ours);
+  if (emmett && theirs.length === pgRounds) emmett.postgres = medianOf(theirs.map((t) => t.postgres));
+}
+if (!args.has("--skip-anchors")) {
   try {
     const dir = prepareAnchor("limits");
     if (dir) {
