@@ -1,16 +1,17 @@
 import type { AnyEvent, EventCatalog, EventEnvelope } from "../../core/events/index.ts";
+import type { DerivedIds } from "./derivedIds.ts";
 
 /** @internal The columns every event query selects, in this order. */
 export const EVENT_COLUMNS =
   "global_position, tenant_id, stream_id, stream_version, event_id, type, data, metadata, occurred_at, recorded_at";
 
-/** @internal A row of `salesfold_events` as better-sqlite3 returns it. */
+/** @internal A row of `salesfold_events` as better-sqlite3 returns it; `event_id` is NULL for a derived id. */
 export interface EventRow {
   readonly global_position: number;
   readonly tenant_id: string;
   readonly stream_id: string;
   readonly stream_version: number;
-  readonly event_id: string;
+  readonly event_id: string | null;
   readonly type: string;
   readonly data: string;
   readonly metadata: string;
@@ -21,13 +22,14 @@ export interface EventRow {
 /**
  * @internal The stored envelope exactly as written: JSON parsed, not validated, not upcast. The idempotency check
  * compares a retried batch with this, since a batch written at an older schema version is compared as written.
+ * A row that stores no id gets its derived id; the catalog then validates it like any other.
  */
-export function rawEnvelope(row: EventRow): Record<string, unknown> {
+export function rawEnvelope(row: EventRow, ids: DerivedIds): Record<string, unknown> {
   return {
     type: row.type,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
-    eventId: row.event_id,
+    eventId: row.event_id ?? ids.idAt(row.global_position),
     streamId: row.stream_id,
     streamVersion: row.stream_version,
     globalPosition: row.global_position,
@@ -38,17 +40,23 @@ export function rawEnvelope(row: EventRow): Record<string, unknown> {
 }
 
 /** @internal Validates a row read back against the catalog: frozen, upcast to the current shape. */
-export function parseRow<E extends AnyEvent>(catalog: EventCatalog<E>, api: string, row: EventRow): EventEnvelope<E> {
-  return catalog.parseStored(api, rawEnvelope(row));
+export function parseRow<E extends AnyEvent>(
+  catalog: EventCatalog<E>,
+  api: string,
+  ids: DerivedIds,
+  row: EventRow,
+): EventEnvelope<E> {
+  return catalog.parseStored(api, rawEnvelope(row, ids));
 }
 
 /** @internal Validates many rows, into a frozen array. */
 export function parseRows<E extends AnyEvent>(
   catalog: EventCatalog<E>,
   api: string,
+  ids: DerivedIds,
   rows: readonly EventRow[],
 ): readonly EventEnvelope<E>[] {
   const out: EventEnvelope<E>[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = parseRow(catalog, api, rows[i]!);
+  for (let i = 0; i < rows.length; i++) out[i] = parseRow(catalog, api, ids, rows[i]!);
   return Object.freeze(out);
 }

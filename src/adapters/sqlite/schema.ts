@@ -10,15 +10,13 @@ import { SalesfoldError } from "../../core/errors/index.ts";
  * if (migrateSqlite(db) !== SQLITE_SCHEMA_VERSION) throw new Error("unexpected schema");
  * ```
  */
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
 
 // Every table is prefixed `salesfold_`, so the store can share a database file with an application's own tables.
+// Each entry upgrades the schema by one version; a new database runs them all, in one transaction.
 const MIGRATIONS: readonly (readonly string[])[] = [
   [
-    // One B-tree holds a tenant's log in position order (readAll, subscriptions and the head are range scans of the
-    // primary key); two unique indexes serve stream reads with the version check, and event-id idempotency. An
-    // append writes one leaf page of each: a separate rowid table, tenant index or stream-version table would each
-    // add a page to every commit. A position is per tenant: the head plus one, taken under the write lock.
+    // Version 1: the event id stored in every row, under a third B-tree (see version 2).
     `CREATE TABLE IF NOT EXISTS salesfold_events (
       tenant_id TEXT NOT NULL,
       global_position INTEGER NOT NULL,
@@ -52,13 +50,53 @@ const MIGRATIONS: readonly (readonly string[])[] = [
       PRIMARY KEY (tenant_id, decider, stream_id)
     ) WITHOUT ROWID`,
   ],
+  [
+    // Version 2. One B-tree holds a tenant's log in position order (readAll, subscriptions and the head are range
+    // scans of the primary key), and one unique index serves stream reads with the version check. An append writes
+    // one leaf page of each: a separate rowid table, tenant index or stream-version table would each add a page to
+    // every commit. A position is per tenant: the head plus one, taken under the write lock.
+    //
+    // An event appended without an id (and with no id generator configured) stores NULL in `event_id`: its id is
+    // `id_prefix:global_position`, unique because the position is, with `id_prefix` a random token per tenant in
+    // `salesfold_tenants`. Only ids given by the caller or a configured generator are stored, and the partial index
+    // keeps them unique per tenant; the common append leaves it untouched. Rows of version 1 keep their stored ids.
+    `CREATE TABLE salesfold_events_v2 (
+      tenant_id TEXT NOT NULL,
+      global_position INTEGER NOT NULL,
+      stream_id TEXT NOT NULL,
+      stream_version INTEGER NOT NULL,
+      event_id TEXT,
+      type TEXT NOT NULL,
+      occurred_at TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      metadata TEXT NOT NULL,
+      data TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, global_position),
+      UNIQUE (tenant_id, stream_id, stream_version)
+    ) WITHOUT ROWID`,
+    `INSERT INTO salesfold_events_v2
+      (tenant_id, global_position, stream_id, stream_version, event_id, type, occurred_at, recorded_at, metadata, data)
+     SELECT tenant_id, global_position, stream_id, stream_version, event_id, type, occurred_at, recorded_at, metadata,
+       data
+     FROM salesfold_events`,
+    "DROP TABLE salesfold_events",
+    "ALTER TABLE salesfold_events_v2 RENAME TO salesfold_events",
+    `CREATE UNIQUE INDEX salesfold_events_event_id ON salesfold_events (tenant_id, event_id)
+     WHERE event_id IS NOT NULL`,
+    `CREATE TABLE IF NOT EXISTS salesfold_tenants (
+      tenant_id TEXT NOT NULL PRIMARY KEY,
+      id_prefix TEXT NOT NULL
+    ) WITHOUT ROWID`,
+  ],
 ];
 
 /**
  * Creates or upgrades salesfold's tables in a SQLite database: `salesfold_events`, `salesfold_checkpoints`,
- * `salesfold_snapshots`, and `salesfold_schema`, which records the versions applied.
- * Idempotent and safe to run from several processes at once: each step runs in a `BEGIN IMMEDIATE` transaction
- * and creates only what is missing. `createSqliteEventStore` runs it unless told not to.
+ * `salesfold_snapshots`, `salesfold_tenants` (each tenant's prefix of derived event ids), and `salesfold_schema`,
+ * which records the versions applied. Idempotent and safe to run from several processes at once: every missing
+ * version is applied in one `BEGIN IMMEDIATE` transaction, so an upgrade is all or nothing. Upgrading from version 1
+ * rebuilds `salesfold_events` (every row is copied with its stored id), which takes time in proportion to the log.
+ * `createSqliteEventStore` runs it unless told not to.
  *
  * @param db - An open better-sqlite3 database.
  * @returns The schema version of the database afterwards.
@@ -68,7 +106,7 @@ const MIGRATIONS: readonly (readonly string[])[] = [
  * import Database from "better-sqlite3";
  * import { migrateSqlite } from "salesfold/sqlite";
  * const db = new Database("sales.db");
- * migrateSqlite(db); // 1
+ * migrateSqlite(db); // 2
  * ```
  */
 export function migrateSqlite(db: BetterSqlite3.Database): number {

@@ -16,8 +16,8 @@ import { type Clock, systemClock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
 import { signalAppend, waitForAppend } from "./appendSignal.ts";
 import { connectionSettingsShape, databaseSchema, openDatabase, type SqliteConnectionSettings } from "./connection.ts";
+import { createDerivedIds } from "./derivedIds.ts";
 import { migrateSqlite } from "./schema.ts";
-import { timeOrderedIds } from "./timeOrderedIds.ts";
 import { isSqliteProjection, type SqliteProjection } from "./sqliteProjection.ts";
 import { createSqliteReads } from "./sqliteReads.ts";
 import { assertStorableText, createSqliteWriter } from "./sqliteWriter.ts";
@@ -44,8 +44,10 @@ export interface SqliteEventStoreOptions<E extends AnyEvent> extends SqliteConne
   /** Where `recordedAt` (and a missing `occurredAt`) come from; the wall clock by default. */
   readonly clock?: Clock;
   /**
-   * Where missing event ids come from. By default, 21-character ids that start with a millisecond timestamp, so the
-   * event-id index grows at its end (random ids would scatter every batch across the index's pages).
+   * Where missing event ids come from. By default an event appended without an id gets `prefix:globalPosition`,
+   * derived from its position and stored as nothing (no event-id index entry to write), with `prefix` a random
+   * 12-character token of the database and tenant. Ids from a generator given here are stored and checked for
+   * uniqueness like ids given with the events.
    */
   readonly ids?: IdGenerator;
   /**
@@ -120,13 +122,15 @@ export function createSqliteEventStore<E extends AnyEvent>(options: SqliteEventS
   let writer: ReturnType<typeof createSqliteWriter<E>>;
   try {
     if (options.migrate !== false) migrateSqlite(db);
-    reads = createSqliteReads(db, catalog, tenantId, `${API}.read`);
+    const derivedIds = createDerivedIds(db, `${API}.read`, tenantId);
+    reads = createSqliteReads(db, catalog, tenantId, `${API}.read`, derivedIds);
     writer = createSqliteWriter(db, {
       api: `${API}.append`,
       catalog,
       tenantId,
       clock: options.clock ?? systemClock,
-      ids: options.ids ?? timeOrderedIds(),
+      ids: options.ids,
+      derivedIds,
       inline: options.inline ?? [],
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { ReadStreamResult } from "../../core/eventStore/eventStore.ts";
 import type { ParsedReadAllOptions, ParsedReadStreamOptions } from "../../core/eventStore/readOptions.ts";
 import type { AnyEvent, EventCatalog, EventEnvelope } from "../../core/events/index.ts";
+import type { DerivedIds } from "./derivedIds.ts";
 import { EVENT_COLUMNS, type EventRow, parseRow, parseRows } from "./rows.ts";
 
 /** SQLite reads "no limit" from a negative LIMIT. */
@@ -15,6 +16,7 @@ export function createSqliteReads<E extends AnyEvent>(
   catalog: EventCatalog<E>,
   tenantId: string,
   api: string,
+  ids: DerivedIds,
 ) {
   const versionOf = db
     .prepare<[string, string], number | null>(
@@ -60,7 +62,7 @@ export function createSqliteReads<E extends AnyEvent>(
         ? forwards.all(tenantId, streamId, o.fromVersion ?? 1, o.toVersion ?? current, limit)
         : backwards.all(tenantId, streamId, o.toVersion ?? 1, o.fromVersion ?? current, limit);
     return Object.freeze({
-      events: parseRows(catalog, api, rows),
+      events: parseRows(catalog, api, ids, rows),
       currentVersion: current,
       exists: true,
     });
@@ -93,7 +95,7 @@ export function createSqliteReads<E extends AnyEvent>(
         cursor = rows[rows.length - 1]!.global_position;
         remaining -= rows.length;
         // Parse the page before yielding any of it: the consumer sees a validation error before acting on the page.
-        const events = parseRows(catalog, api, rows);
+        const events = parseRows(catalog, api, ids, rows);
         for (const e of events) yield e;
       }
     },
@@ -105,7 +107,7 @@ export function createSqliteReads<E extends AnyEvent>(
     if (types !== undefined && types.size === 0) return { events: [], scannedTo: end };
     const rows = rowsBetween(after, end, limit, types === undefined ? undefined : [...types]);
     const events: EventEnvelope[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) events[i] = parseRow(catalog, api, rows[i]!);
+    for (let i = 0; i < rows.length; i++) events[i] = parseRow(catalog, api, ids, rows[i]!);
     const scannedTo = rows.length === limit ? rows[rows.length - 1]!.global_position : end;
     return { events, scannedTo };
   };

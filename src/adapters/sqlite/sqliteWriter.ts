@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { SalesfoldError, ValidationError } from "../../core/errors/index.ts";
+import { IdempotencyConflictError, SalesfoldError, ValidationError } from "../../core/errors/index.ts";
 import type { AppendOptions, AppendResult, ExpectedVersion } from "../../core/eventStore/eventStore.ts";
 import { assertExpectedVersion } from "../../core/eventStore/expectedVersion.ts";
 import type { InlineHook } from "../../core/eventStore/inlineHook.ts";
@@ -7,6 +7,7 @@ import { resolveIdempotentAppend, validateAppend } from "../../core/eventStore/v
 import type { AnyEvent, EventCatalog, EventEnvelope, EventInput, PreparedEvent } from "../../core/events/index.ts";
 import type { Clock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
+import type { DerivedIds } from "./derivedIds.ts";
 import { EVENT_COLUMNS, type EventRow, parseRows, rawEnvelope } from "./rows.ts";
 import {
   applyProjection,
@@ -21,7 +22,10 @@ export interface SqliteWriterOptions<E extends AnyEvent> {
   readonly catalog: EventCatalog<E>;
   readonly tenantId: string;
   readonly clock: Clock;
-  readonly ids: IdGenerator;
+  /** A user's generator of missing ids, stored like given ids; without it, missing ids derive from positions. */
+  readonly ids: IdGenerator | undefined;
+  /** The tenant's derived ids, shared with the handle's reads. */
+  readonly derivedIds: DerivedIds;
   readonly inline: readonly (InlineHook | SqliteProjection<any>)[];
 }
 
@@ -66,7 +70,7 @@ export function busyError(api: string, error: unknown): unknown {
 
 /** @internal The append path of one tenant's handle: one `BEGIN IMMEDIATE` transaction of prepared statements. */
 export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, options: SqliteWriterOptions<E>) {
-  const { api, catalog, tenantId, clock, ids } = options;
+  const { api, catalog, tenantId, clock, ids, derivedIds } = options;
   const hooks = options.inline.filter((h): h is InlineHook => !isSqliteProjection(h));
   const projections = options.inline.filter(isSqliteProjection);
   const projectionTypes = projections.map((p) => (p.types === undefined ? undefined : new Set(p.types)));
@@ -84,7 +88,10 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   const byEventId = db.prepare<[string, string], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_id = ? AND event_id = ?`,
   );
-  const insert = db.prepare<[string, number, string, number, string, string, string, string, string, string]>(
+  const byPosition = db.prepare<[string, number], EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_id = ? AND global_position = ?`,
+  );
+  const insert = db.prepare<[string, number, string, number, string | null, string, string, string, string, string]>(
     `INSERT INTO salesfold_events
      (tenant_id, global_position, stream_id, stream_version, event_id, type, occurred_at, recorded_at, metadata, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,6 +108,27 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
     return json;
   };
 
+  const reserved = (index: number, id: string) =>
+    new ValidationError(api, [
+      {
+        code: "reserved_event_id",
+        path: ["events", index, "eventId"],
+        message: `eventId ${JSON.stringify(id)} has the form of the ids this store derives from positions for this tenant, and names no such stored event: a later event would receive it`,
+      },
+    ]);
+
+  /**
+   * The row stored under a given id. An id of this tenant's derived form names the position of an event that
+   * stores no id; any other id is looked up in the event-id index.
+   */
+  const storedUnder = (index: number, id: string): EventRow | undefined => {
+    const position = derivedIds.reservedPosition(id);
+    if (position === undefined) return byEventId.get(tenantId, id);
+    const row = byPosition.get(tenantId, position);
+    if (row !== undefined && row.event_id === null) return row;
+    throw reserved(index, id);
+  };
+
   const write = db.transaction(
     (
       streamId: string,
@@ -109,18 +137,19 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       json: readonly string[],
       recordedAt: string,
     ): Written<E> => {
+      const prefix = derivedIds.ensure();
       let withIds = false;
       for (let i = 0; i < prepared.length; i++) if (prepared[i]!.eventId !== undefined) withIds = true;
       if (withIds) {
         // Inside the write lock: no other writer can store one of these ids between this check and the insert.
-        const rows = prepared.map((e) => (e.eventId === undefined ? undefined : byEventId.get(tenantId, e.eventId)));
+        const rows = prepared.map((e, i) => (e.eventId === undefined ? undefined : storedUnder(i, e.eventId)));
         const replay = resolveIdempotentAppend(
           streamId,
           prepared,
-          rows.map((r) => (r === undefined ? undefined : (rawEnvelope(r) as unknown as EventEnvelope))),
+          rows.map((r) => (r === undefined ? undefined : (rawEnvelope(r, derivedIds) as unknown as EventEnvelope))),
         );
         if (replay) {
-          const events = parseRows(catalog, api, rows as EventRow[]);
+          const events = parseRows(catalog, api, derivedIds, rows as EventRow[]);
           return {
             result: Object.freeze({ ...(replay as AppendResult<E>), events }),
             written: false,
@@ -148,22 +177,33 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       let position = head ?? 0;
       for (let i = 0; i < n; i++) {
         const e = prepared[i]!;
-        const eventId = e.eventId ?? ids();
+        const stored = e.eventId ?? (ids === undefined ? null : ids());
         const occurredAt = e.occurredAt ?? recordedAt;
         const version = actual + i + 1;
         position++;
-        insert.run(
-          tenantId,
-          position,
-          streamId,
-          version,
-          eventId,
-          e.type,
-          occurredAt,
-          recordedAt,
-          json[2 * i + 1]!,
-          json[2 * i]!,
-        );
+        const generated = stored !== null && e.eventId === undefined;
+        if (generated && derivedIds.reservedPosition(stored) !== undefined) throw reserved(i, stored);
+        const eventId = stored ?? `${prefix}:${position}`;
+        try {
+          insert.run(
+            tenantId,
+            position,
+            streamId,
+            version,
+            stored,
+            e.type,
+            occurredAt,
+            recordedAt,
+            json[2 * i + 1]!,
+            json[2 * i]!,
+          );
+        } catch (error) {
+          // A given id was checked above; a generated one meets the event-id index here. The transaction rolls back.
+          if (generated && byEventId.get(tenantId, stored) !== undefined) {
+            throw new IdempotencyConflictError(stored, "by another event: the ids option generated it again");
+          }
+          throw error;
+        }
         envelopes[i] = Object.freeze({
           type: e.type,
           data: e.data,
@@ -221,8 +261,10 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
     try {
       out = write.immediate(request.streamId, prepared, request.expectedVersion, json, recordedAt);
     } catch (error) {
+      derivedIds.settle(false);
       throw busyError(api, error);
     }
+    derivedIds.settle(true);
     if (out.publish) for (const p of out.publish) p();
     return out;
   };

@@ -94,12 +94,18 @@ describe("createSqliteEventStore: options and connections", () => {
     const db = new Database(":memory:");
     expect(migrateSqlite(db)).toBe(SQLITE_SCHEMA_VERSION);
     expect(migrateSqlite(db)).toBe(SQLITE_SCHEMA_VERSION);
-    expect(db.prepare("SELECT version FROM salesfold_schema").pluck().all()).toEqual([1]);
+    expect(db.prepare("SELECT version FROM salesfold_schema").pluck().all()).toEqual([1, 2]);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'salesfold_%' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(["salesfold_checkpoints", "salesfold_events", "salesfold_schema", "salesfold_snapshots"]);
+    expect(tables).toEqual([
+      "salesfold_checkpoints",
+      "salesfold_events",
+      "salesfold_schema",
+      "salesfold_snapshots",
+      "salesfold_tenants",
+    ]);
     db.prepare("INSERT INTO salesfold_schema VALUES (99, 'future')").run();
     const error = (() => {
       try {
