@@ -86,6 +86,7 @@ export async function progressDeal(ctx: Context, deal: DealModel): Promise<void>
     await h.deals(stream, { type: "ChangeDealAmount", data: { dealId, amount: usd(amount) } });
     deal.amount = amount;
   } else if (action === "close") {
+    // biome-ignore lint/complexity/useMathMinMax: calendar dates are ISO strings, which Math.max cannot compare
     const closeDate = addDays(deal.closeDate < today(ctx) ? today(ctx) : deal.closeDate, rng.int(7, 30));
     await h.deals(stream, { type: "ChangeDealCloseDate", data: { dealId, closeDate } });
     deal.closeDate = closeDate;
