@@ -231,6 +231,7 @@ export {
   type Clock,
   fixedClock,
   type IdGenerator,
+  orderedIds,
   randomId,
   sequentialIds,
   steppingClock,

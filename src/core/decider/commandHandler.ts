@@ -5,6 +5,7 @@ import type { EventStore, ExpectedVersion } from "../eventStore/eventStore.ts";
 import { expectedVersionSchema } from "../eventStore/expectedVersion.ts";
 import { type Clock, systemClock } from "../runtime/clock.ts";
 import { type IdGenerator, randomId } from "../runtime/ids.ts";
+import { orderedIds } from "../runtime/orderedIds.ts";
 import type { DecisionContext, Decider } from "./decider.ts";
 import type { SnapshotStore } from "./snapshotStore.ts";
 
@@ -25,7 +26,11 @@ export interface CommandHandlerOptions<C, E extends AnyEvent, S> {
   readonly commands: z.ZodType<C>;
   /** Where `context.now` comes from; the wall clock by default. */
   readonly clock?: Clock;
-  /** Where `context.newId()` and event ids come from; nanoid by default. */
+  /**
+   * Where `context.newId()` and event ids come from. By default, `context.newId()` gives random nanoids
+   * ({@link randomId}) and event ids come from one {@link orderedIds} generator per handler, so that a store's
+   * event-id index grows at its end instead of at a random page per event.
+   */
   readonly ids?: IdGenerator;
   /** How many times a concurrency conflict is retried (reload, decide again, append) before it is thrown; 3 by default. */
   readonly maxRetries?: number;
@@ -132,6 +137,7 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
   const { store, decider, commands } = options;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomId;
+  const eventIds = options.ids ?? orderedIds();
   const maxRetries = options.maxRetries ?? 3;
   const every = options.snapshots?.every ?? 100;
   const api = `CommandHandler(${decider?.name ?? "?"})`;
@@ -202,7 +208,8 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
         return { streamId, events: [], state: loaded.state, nextExpectedVersion: loaded.version, attempts: attempt };
       }
       const inputs = list.map(
-        (e) => ({ type: e.type, data: e.data, eventId: ids(), occurredAt: now, metadata }) as unknown as EventInput,
+        (e) =>
+          ({ type: e.type, data: e.data, eventId: eventIds(), occurredAt: now, metadata }) as unknown as EventInput,
       );
       try {
         const result = await store.append(streamId, inputs, { expectedVersion: o.expectedVersion ?? loaded.version });

@@ -32,7 +32,8 @@ export const tenantIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$
 });
 
 /**
- * Event ids: 1 to 128 characters of letters, digits, `_`, `-`, `.` and `:`. Generated ids are 21-character nanoids.
+ * Event ids: 1 to 128 characters of letters, digits, `_`, `-`, `.` and `:`. The generators `randomId` and
+ * `orderedIds` make 21-character ids of nanoid's alphabet; the SQLite store derives `prefix:position` ids.
  *
  * @example
  * ```ts

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { eventIdSchema, fixedClock, randomId, sequentialIds, steppingClock, systemClock } from "../../../src/index.ts";
+import {
+  eventIdSchema,
+  fixedClock,
+  orderedIds,
+  randomId,
+  sequentialIds,
+  steppingClock,
+  systemClock,
+} from "../../../src/index.ts";
 
 describe("clocks", () => {
   it("fixedClock always answers the same instant, normalised to UTC with milliseconds", () => {
@@ -59,5 +67,24 @@ describe("ids", () => {
     expect(new Set(ids).size).toBe(ids.length);
     // Across 105,000 characters every one of the 64 symbols shows up: the alphabet is the whole URL-safe set.
     expect(new Set(ids.join("")).size).toBe(64);
+  });
+
+  it("orderedIds sort in creation order within a generator, and two generators never share an id", () => {
+    const first = orderedIds();
+    const second = orderedIds();
+    const a = Array.from({ length: 5_000 }, () => first());
+    const b = Array.from({ length: 5_000 }, () => second());
+    for (const id of [...a, ...b]) {
+      expect(id).toMatch(/^[A-Za-z0-9_-]{21}$/);
+      expect(eventIdSchema.safeParse(id).success).toBe(true);
+    }
+    expect([...a].sort()).toEqual(a);
+    expect([...b].sort()).toEqual(b);
+    expect(new Set([...a, ...b]).size).toBe(10_000);
+    // One generator's ids share their 12-character prefix; another generator draws its own.
+    expect(new Set(a.map((id) => id.slice(0, 12))).size).toBe(1);
+    expect(a[0]!.slice(0, 12)).not.toBe(b[0]!.slice(0, 12));
+    // The last three characters are random, so the next id cannot be read off the last one.
+    expect(new Set(a.map((id) => id.slice(18))).size).toBeGreaterThan(4_000);
   });
 });

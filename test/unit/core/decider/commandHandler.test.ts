@@ -133,6 +133,24 @@ describe("createCommandHandler: deciding", () => {
     expect(result.events[0]!.eventId).toBe("h-000005");
   });
 
+  it("by default takes event ids from one ordered generator, and context.newId() from random nanoids", async () => {
+    const handler = createCommandHandler({ store: newTabStore(), decider: tabDecider(), commands: tabCommands });
+    await handler.handle("tab-1", open);
+    const eventIds: string[] = [];
+    const lineIds: string[] = [];
+    for (let i = 1; i <= 50; i++) {
+      const { events } = await handler.handle("tab-1", add(i));
+      eventIds.push(events[0]!.eventId);
+      lineIds.push((events[0]!.data as { lineId: string }).lineId);
+    }
+    // Event ids sort in the order the handler made them, so a store's event-id index grows at its end.
+    expect([...eventIds].sort()).toEqual(eventIds);
+    expect(new Set(eventIds.map((id) => id.slice(0, 12))).size).toBe(1);
+    // Ids the decider asks for stay random: they reveal nothing about their order.
+    expect([...lineIds].sort()).not.toEqual(lineIds);
+    expect(new Set(lineIds.map((id) => id.slice(0, 12))).size).toBe(50);
+  });
+
   it("stores actor, correlationId and causationId in every event's metadata, and the decision time as occurredAt", async () => {
     const { inner, handler } = setup();
     await handler.handle("tab-1", open);
