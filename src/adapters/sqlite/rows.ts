@@ -1,14 +1,18 @@
 import type { AnyEvent, EventCatalog, EventEnvelope } from "../../core/events/index.ts";
 import type { DerivedIds } from "./derivedIds.ts";
+import { DEFAULT_METADATA, MAX_POSITION } from "./schema.ts";
 
-/** @internal The columns every event query selects, in this order. */
-export const EVENT_COLUMNS =
-  "global_position, tenant_id, stream_id, stream_version, event_id, type, data, metadata, occurred_at, recorded_at";
+/**
+ * @internal The columns every event query selects, in this order. The position is the low 40 bits of `log_key`;
+ * the omitted `occurred_at` and `metadata` of a slim row are restored here.
+ */
+export const EVENT_COLUMNS = `log_key & ${MAX_POSITION} AS global_position, stream_id, stream_version, event_id, type,
+  data, coalesce(metadata, '${DEFAULT_METADATA}') AS metadata, coalesce(occurred_at, recorded_at) AS occurred_at,
+  recorded_at`;
 
-/** @internal A row of `salesfold_events` as better-sqlite3 returns it; `event_id` is NULL for a derived id. */
+/** @internal A row of `salesfold_events` as {@link EVENT_COLUMNS} returns it; `event_id` is NULL for a derived id. */
 export interface EventRow {
   readonly global_position: number;
-  readonly tenant_id: string;
   readonly stream_id: string;
   readonly stream_version: number;
   readonly event_id: string | null;
@@ -35,7 +39,7 @@ export function rawEnvelope(row: EventRow, ids: DerivedIds): Record<string, unkn
     globalPosition: row.global_position,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
-    tenantId: row.tenant_id,
+    tenantId: ids.tenantId,
   };
 }
 

@@ -123,7 +123,7 @@ export function createSqliteEventStore<E extends AnyEvent>(options: SqliteEventS
   try {
     if (options.migrate !== false) migrateSqlite(db);
     const derivedIds = createDerivedIds(db, `${API}.read`, tenantId);
-    reads = createSqliteReads(db, catalog, tenantId, `${API}.read`, derivedIds);
+    reads = createSqliteReads(db, catalog, `${API}.read`, derivedIds);
     writer = createSqliteWriter(db, {
       api: `${API}.append`,
       catalog,

@@ -7,8 +7,9 @@ import { resolveIdempotentAppend, validateAppend } from "../../core/eventStore/v
 import type { AnyEvent, EventCatalog, EventEnvelope, EventInput, PreparedEvent } from "../../core/events/index.ts";
 import type { Clock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
-import type { DerivedIds } from "./derivedIds.ts";
+import { type DerivedIds, logKey } from "./derivedIds.ts";
 import { EVENT_COLUMNS, type EventRow, parseRows, rawEnvelope } from "./rows.ts";
+import { DEFAULT_METADATA, MAX_POSITION } from "./schema.ts";
 import {
   applyProjection,
   checkpointStatements,
@@ -78,24 +79,40 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   const checkpoints = projections.length > 0 ? checkpointStatements(db) : undefined;
   const upcasts = catalog.definitions.some((d) => d.version > 1);
 
-  // The stream's version and the tenant's head in one statement: both are the last entry of an index.
+  // The stream's version and the tenant's head in one statement: the last entry of the stream index, and the last
+  // row of the tenant's range of the table.
   const versionAndHead = db
-    .prepare<[string, string, string], [number | null, number | null]>(
-      `SELECT (SELECT max(stream_version) FROM salesfold_events WHERE tenant_id = ? AND stream_id = ?),
-              (SELECT max(global_position) FROM salesfold_events WHERE tenant_id = ?)`,
+    .prepare<[number, string, number | bigint, number | bigint], [number | null, number | null]>(
+      `SELECT (SELECT max(stream_version) FROM salesfold_events WHERE tenant_key = ? AND stream_id = ?),
+              (SELECT log_key & ${MAX_POSITION} FROM salesfold_events WHERE log_key > ? AND log_key <= ?
+               ORDER BY log_key DESC LIMIT 1)`,
     )
     .raw();
-  const byEventId = db.prepare<[string, string], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_id = ? AND event_id = ?`,
+  const byEventId = db.prepare<[number, string], EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_key = ? AND event_id = ?`,
   );
-  const byPosition = db.prepare<[string, number], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_id = ? AND global_position = ?`,
+  const byPosition = db.prepare<[number | bigint], EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE log_key = ?`,
   );
-  const insert = db.prepare<[string, number, string, number, string | null, string, string, string, string, string]>(
+  const insert = db.prepare<
+    [number | bigint, number, string, number, string | null, string, string | null, string, string | null, string]
+  >(
     `INSERT INTO salesfold_events
-     (tenant_id, global_position, stream_id, stream_version, event_id, type, occurred_at, recorded_at, metadata, data)
+     (log_key, tenant_key, stream_id, stream_version, event_id, type, occurred_at, recorded_at, metadata, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The tenant's key, once known: the log keys of its position 0 and of its last possible position.
+  let tenantKey = 0;
+  let logBase: number | bigint = 0;
+  let logEnd: number | bigint = 0;
+  const useKey = (key: number): void => {
+    if (key === tenantKey) return;
+    tenantKey = key;
+    logBase = logKey(key, 0);
+    logEnd = logKey(key, MAX_POSITION);
+  };
+  const keyOf = (position: number): number | bigint =>
+    typeof logBase === "number" ? logBase + position : logKey(tenantKey, position);
 
   // Most events carry their type's shared default metadata object: serialise each such object once.
   const metadataJson = new WeakMap<object, string>();
@@ -123,8 +140,9 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
    */
   const storedUnder = (index: number, id: string): EventRow | undefined => {
     const position = derivedIds.reservedPosition(id);
-    if (position === undefined) return byEventId.get(tenantId, id);
-    const row = byPosition.get(tenantId, position);
+    if (position === undefined) return byEventId.get(tenantKey, id);
+    // A position past the last a tenant can reach names no event (and its log key would be another tenant's).
+    const row = position <= MAX_POSITION ? byPosition.get(keyOf(position)) : undefined;
     if (row !== undefined && row.event_id === null) return row;
     throw reserved(index, id);
   };
@@ -137,7 +155,8 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       json: readonly string[],
       recordedAt: string,
     ): Written<E> => {
-      const prefix = derivedIds.ensure();
+      const { key, prefix } = derivedIds.ensure();
+      useKey(key);
       let withIds = false;
       for (let i = 0; i < prepared.length; i++) if (prepared[i]!.eventId !== undefined) withIds = true;
       if (withIds) {
@@ -156,7 +175,7 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
           };
         }
       }
-      const [storedVersion, head] = versionAndHead.get(tenantId, streamId, tenantId)!;
+      const [storedVersion, head] = versionAndHead.get(key, streamId, logBase, logEnd)!;
       const actual = storedVersion ?? 0;
       assertExpectedVersion(streamId, expected, actual);
       const n = prepared.length;
@@ -175,6 +194,12 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       const envelopes: EventEnvelope[] = new Array(n);
       // Under the write lock: positions follow the tenant's head with no gap.
       let position = head ?? 0;
+      if (position + n > MAX_POSITION) {
+        throw new SalesfoldError(
+          "invalid_state",
+          `${api}: tenant ${JSON.stringify(tenantId)} has ${position} events; a tenant holds at most ${MAX_POSITION} in one SQLite database`,
+        );
+      }
       for (let i = 0; i < n; i++) {
         const e = prepared[i]!;
         const stored = e.eventId ?? (ids === undefined ? null : ids());
@@ -185,21 +210,23 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
         if (generated && derivedIds.reservedPosition(stored) !== undefined) throw reserved(i, stored);
         const eventId = stored ?? `${prefix}:${position}`;
         try {
+          // A slim row: an `occurredAt` equal to `recordedAt`, and the default metadata, are stored as NULL.
+          const metadata = json[2 * i + 1]!;
           insert.run(
-            tenantId,
-            position,
+            keyOf(position),
+            key,
             streamId,
             version,
             stored,
             e.type,
-            occurredAt,
+            occurredAt === recordedAt ? null : occurredAt,
             recordedAt,
-            json[2 * i + 1]!,
+            metadata === DEFAULT_METADATA ? null : metadata,
             json[2 * i]!,
           );
         } catch (error) {
           // A given id was checked above; a generated one meets the event-id index here. The transaction rolls back.
-          if (generated && byEventId.get(tenantId, stored) !== undefined) {
+          if (generated && byEventId.get(key, stored) !== undefined) {
             throw new IdempotencyConflictError(stored, "by another event: the ids option generated it again");
           }
           throw error;

@@ -8,7 +8,7 @@ import {
   sequentialIds,
 } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { counterCatalog, inc, tempDir } from "./fixtures.ts";
+import { counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -33,7 +33,7 @@ const prefixOf = (db: Database.Database, tenantId: string): string =>
 
 const storedIds = (db: Database.Database, tenantId: string): (string | null)[] =>
   db
-    .prepare("SELECT event_id FROM salesfold_events WHERE tenant_id = ? ORDER BY global_position")
+    .prepare(`SELECT event_id FROM ${EVENT_LOG} WHERE tenant_id = ? ORDER BY global_position`)
     .pluck()
     .all(tenantId) as (string | null)[];
 
@@ -227,12 +227,60 @@ describe("SQLite store: event ids derived from positions", () => {
     // The stream-version constraint's automatic index, and the partial event-id index.
     expect(indexes).toHaveLength(2);
     const partial = indexes.find((i) => i.name === "salesfold_events_event_id");
-    expect(partial?.sql).toMatch(/\(tenant_id, event_id\)\s+WHERE event_id IS NOT NULL/);
+    expect(partial?.sql).toMatch(/\(tenant_key, event_id\)\s+WHERE event_id IS NOT NULL/);
     expect(indexes.find((i) => i.name !== "salesfold_events_event_id")?.sql).toBeNull();
     const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM salesfold_events WHERE tenant_id = ? AND event_id = ?")
-      .all("default", "x") as { detail: string }[];
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM salesfold_events WHERE tenant_key = ? AND event_id = ?")
+      .all(1, "x") as { detail: string }[];
     expect(plan.map((p) => p.detail).join(" ")).toMatch(/salesfold_events_event_id/);
+    db.close();
+  });
+
+  it("runs every query of the store on the intended B-tree: the table's rowid range, or one index", async () => {
+    const db = new Database(":memory:");
+    const trace: string[] = [];
+    const prepare = db.prepare.bind(db);
+    // Every statement the store prepares, recorded to explain it below.
+    db.prepare = ((sql: string) => {
+      trace.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const store = createSqliteEventStore({ database: db, catalog: counterCatalog, tenantId: "acme" });
+    await store.append("s", [inc(1), inc(2, { eventId: "given" })]);
+    await store.readStream("s");
+    await all(store.readAll({ after: 1 }));
+    db.prepare = prepare;
+    const plans = [...new Set(trace)]
+      .filter((sql) => /\bFROM salesfold_events\b/.test(sql) && !/^\s*INSERT/.test(sql))
+      .map((sql) => {
+        const params = (sql.match(/\?/g) ?? []).map(() => 1);
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+        return [sql.replace(/\s+/g, " ").trim(), plan.map((p) => p.detail).join("; ")] as const;
+      });
+    const planOf = (fragment: string): string => {
+      const found = plans.filter(([sql]) => sql.includes(fragment));
+      expect(found, fragment).not.toHaveLength(0);
+      return found.map(([, plan]) => plan).join(" | ");
+    };
+    const rowidRange = /SEARCH (e|salesfold_events) USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/;
+    const streamIndex = /USING (COVERING )?INDEX sqlite_autoindex_salesfold_events_1 \(tenant_key=\? AND stream_id=\?/;
+    // The head, readAll from a position, and a typed readAll: a range of the tenant's rows, no sort.
+    expect(planOf("ORDER BY log_key DESC LIMIT 1")).toMatch(rowidRange);
+    expect(planOf("ORDER BY log_key LIMIT")).toMatch(rowidRange);
+    expect(planOf("json_each")).toMatch(rowidRange);
+    // readStream both ways, and the version lookup: the stream index.
+    expect(planOf("ORDER BY stream_version ASC")).toMatch(streamIndex);
+    expect(planOf("ORDER BY stream_version DESC")).toMatch(streamIndex);
+    expect(planOf("SELECT max(stream_version)")).toMatch(streamIndex);
+    // A stored id: the partial event-id index. A derived id: the row at its position's rowid.
+    expect(planOf("AND event_id = ?")).toMatch(
+      /USING INDEX salesfold_events_event_id \(tenant_key=\? AND event_id=\?\)/,
+    );
+    expect(planOf("WHERE log_key = ?")).toMatch(/SEARCH salesfold_events USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    for (const [sql, plan] of plans) {
+      expect(plan, sql).not.toMatch(/SCAN salesfold_events|TEMP B-TREE/);
+    }
+    await store.close();
     db.close();
   });
 });

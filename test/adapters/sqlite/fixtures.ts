@@ -17,6 +17,15 @@ export const Incremented = defineEvent(
   }),
 );
 export const counterCatalog = createEventCatalog([CounterOpened, Incremented]);
+
+/**
+ * The events of a salesfold SQLite database as logical rows, to select from: each row's tenant id and position
+ * (the low 40 bits of `log_key`), and its content with a slim row's `occurred_at` and `metadata` restored.
+ */
+export const EVENT_LOG = `(SELECT t.tenant_id, e.log_key & 1099511627775 AS global_position, e.stream_id,
+  e.stream_version, e.event_id, e.type, coalesce(e.occurred_at, e.recorded_at) AS occurred_at, e.recorded_at,
+  coalesce(e.metadata, '{"schemaVersion":1}') AS metadata, e.data
+  FROM salesfold_events AS e JOIN salesfold_tenants AS t ON t.tenant_key = e.tenant_key)`;
 export type CounterEvent = EventOf<typeof CounterOpened> | EventOf<typeof Incremented>;
 
 export type CounterCommand = { type: "Open"; name: string } | { type: "Add"; by: number };

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { isValidationError } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { counterCatalog, inc } from "./fixtures.ts";
+import { counterCatalog, EVENT_LOG, inc } from "./fixtures.ts";
 
 const nasty = [
   "O'Brien",
@@ -37,7 +37,7 @@ async function failure(fn: () => unknown): Promise<unknown> {
 function bystanders(db: Database.Database): string {
   return JSON.stringify([
     db
-      .prepare("SELECT * FROM salesfold_events WHERE tenant_id <> 'under-attack' ORDER BY tenant_id, global_position")
+      .prepare(`SELECT * FROM ${EVENT_LOG} WHERE tenant_id <> 'under-attack' ORDER BY tenant_id, global_position`)
       .all(),
     db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all(),
   ]);

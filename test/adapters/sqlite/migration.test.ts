@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { isIdempotencyConflictError, isSalesfoldError } from "../../../src/index.ts";
 import { createSqliteEventStore, migrateSqlite, SQLITE_SCHEMA_VERSION } from "../../../src/sqlite.ts";
-import { counterCatalog, inc, tempDir } from "./fixtures.ts";
+import { counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -78,7 +78,20 @@ function versionOneDatabase(path: string, ids: { acme: string[]; bolt: string[] 
   });
   ids.bolt.forEach((id, i) => {
     const at = "2026-02-01T00:00:00.000Z";
-    insert.run("bolt", i + 1, "b", i + 1, id, "CounterOpened", at, at, META, JSON.stringify({ name: `n${i}` }));
+    // Not a slim row: an occurredAt before recordedAt, and metadata that is not exactly the default text.
+    const meta = '{"schemaVersion": 1}';
+    insert.run(
+      "bolt",
+      i + 1,
+      "b",
+      i + 1,
+      id,
+      "CounterOpened",
+      "2026-01-31T00:00:00.000Z",
+      at,
+      meta,
+      `{"name":"n${i}"}`,
+    );
   });
   db.prepare("INSERT INTO salesfold_checkpoints VALUES ('acme', 'p', 3, '2026-01-05T00:00:00.000Z')").run();
   db.prepare("INSERT INTO salesfold_snapshots VALUES ('acme', 'counter', 'even', '1', 2, '{\"total\":2}', 'x')").run();
@@ -105,10 +118,27 @@ describe("migrateSqlite: schema version 1 to 2", () => {
     expect(migrateSqlite(db)).toBe(SQLITE_SCHEMA_VERSION);
     expect(SQLITE_SCHEMA_VERSION).toBe(2);
     expect(db.prepare("SELECT version FROM salesfold_schema ORDER BY version").pluck().all()).toEqual([1, 2]);
-    expect(db.prepare("SELECT * FROM salesfold_events ORDER BY tenant_id, global_position").all()).toEqual(before);
+    expect(db.prepare(`SELECT * FROM ${EVENT_LOG} ORDER BY tenant_id, global_position`).all()).toEqual(before);
     expect(otherTables()).toEqual(kept);
     const columns = db.prepare("SELECT name, \"notnull\" FROM pragma_table_info('salesfold_events')").all();
     expect(columns).toContainEqual({ name: "event_id", notnull: 0 });
+    // Tenants get keys in the order of their ids, and prefixes at their first append; rows are keyed by
+    // tenant_key * 2^40 + position, and slim where they can be.
+    expect(db.prepare("SELECT * FROM salesfold_tenants ORDER BY tenant_key").all()).toEqual([
+      { tenant_key: 1, tenant_id: "acme", id_prefix: null },
+      { tenant_key: 2, tenant_id: "bolt", id_prefix: null },
+    ]);
+    const stored = db
+      .prepare(
+        `SELECT log_key - tenant_key * 1099511627776 AS position, tenant_key, occurred_at, metadata
+         FROM salesfold_events ORDER BY log_key`,
+      )
+      .raw()
+      .all();
+    expect(stored).toEqual([
+      ...acmeIds.map((_, i) => [i + 1, 1, null, null]),
+      [1, 2, "2026-01-31T00:00:00.000Z", '{"schemaVersion": 1}'],
+    ]);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'salesfold_events_v2'").pluck().get()).toBe(0);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
 
@@ -165,10 +195,7 @@ describe("migrateSqlite: schema version 1 to 2", () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'salesfold_tenants'").pluck().get()).toBe(0);
     db.exec("DROP TABLE salesfold_events_v2");
     expect(migrateSqlite(db)).toBe(2);
-    expect(db.prepare("SELECT event_id FROM salesfold_events ORDER BY global_position").pluck().all()).toEqual([
-      "a-1",
-      "a-2",
-    ]);
+    expect(db.prepare("SELECT event_id FROM salesfold_events ORDER BY log_key").pluck().all()).toEqual(["a-1", "a-2"]);
     db.close();
   });
 

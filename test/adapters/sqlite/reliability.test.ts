@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { child, counterCatalog, inc, tempDir } from "./fixtures.ts";
+import { child, counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -21,14 +21,14 @@ function assertConsistent(path: string): void {
     const gappedStreams = db
       .prepare(
         `SELECT tenant_id, stream_id, min(stream_version) AS low, max(stream_version) AS top, count(*) AS n
-         FROM salesfold_events GROUP BY tenant_id, stream_id HAVING low <> 1 OR top <> n`,
+         FROM ${EVENT_LOG} GROUP BY tenant_id, stream_id HAVING low <> 1 OR top <> n`,
       )
       .all();
     expect(gappedStreams).toEqual([]);
     const gappedTenants = db
       .prepare(
         `SELECT tenant_id, min(global_position) AS low, max(global_position) AS top, count(*) AS n
-         FROM salesfold_events GROUP BY tenant_id HAVING low <> 1 OR top <> n`,
+         FROM ${EVENT_LOG} GROUP BY tenant_id HAVING low <> 1 OR top <> n`,
       )
       .all();
     expect(gappedTenants).toEqual([]);
