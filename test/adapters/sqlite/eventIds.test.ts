@@ -8,25 +8,10 @@ import {
   sequentialIds,
 } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
+import { all, counterCatalog, EVENT_LOG, inc, rejection, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-}
-
-const rejection = async (fn: () => unknown): Promise<unknown> => {
-  try {
-    await fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-};
 
 const prefixOf = (db: Database.Database, tenantId: string): string =>
   db.prepare("SELECT id_prefix FROM salesfold_tenants WHERE tenant_id = ?").pluck().get(tenantId) as string;

@@ -99,3 +99,20 @@ export function child(script: string, args: string[]) {
     },
   };
 }
+
+/** Everything an async iterable yields, in order. */
+export async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of iterable) out.push(x);
+  return out;
+}
+
+/** The error `fn` rejects with; fails when it does not reject. */
+export const rejection = async (fn: () => unknown): Promise<unknown> => {
+  try {
+    await fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+};

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { isValidationError } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { counterCatalog, EVENT_LOG, inc } from "./fixtures.ts";
+import { all, counterCatalog, EVENT_LOG, inc } from "./fixtures.ts";
 
 const nasty = [
   "O'Brien",
@@ -17,12 +17,6 @@ const nasty = [
   "\\x00 not a NUL",
   "x".repeat(1000),
 ];
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-}
 
 async function failure(fn: () => unknown): Promise<unknown> {
   try {

@@ -2,25 +2,10 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isSalesfoldError } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
+import { all, counterCatalog, EVENT_LOG, inc, rejection, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-}
-
-const rejection = async (fn: () => unknown): Promise<unknown> => {
-  try {
-    await fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-};
 
 const clock = { now: () => "2026-03-01T09:00:00.000Z" };
 const MAX_TENANT_KEY = 2 ** 23 - 1;

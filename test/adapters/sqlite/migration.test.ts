@@ -2,17 +2,11 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { isIdempotencyConflictError, isSalesfoldError } from "../../../src/index.ts";
 import { createSqliteEventStore, migrateSqlite, SQLITE_SCHEMA_VERSION } from "../../../src/sqlite.ts";
-import { counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
+import { all, counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 afterEach(() => vi.restoreAllMocks());
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-}
 
 // Schema version 1, as salesfold created it: the event id stored in every row, under its own unique index.
 const V1 = [

@@ -2,16 +2,10 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../../src/index.ts";
 import { createSqliteEventStore } from "../../../src/sqlite.ts";
-import { child, counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
+import { all, child, counterCatalog, EVENT_LOG, inc, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-}
 
 /** The database is healthy: every stream's versions run 1..n, and every tenant's positions 1..n, with no gap. */
 function assertConsistent(path: string): void {

@@ -2,25 +2,10 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isSalesfoldError, isValidationError } from "../../../src/index.ts";
 import { createSqliteEventStore, migrateSqlite, SQLITE_SCHEMA_VERSION } from "../../../src/sqlite.ts";
-import { counterCatalog, inc, tempDir } from "./fixtures.ts";
+import { all, counterCatalog, inc, rejection, tempDir } from "./fixtures.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iterable) out.push(x);
-  return out;
-}
-
-const rejection = async (fn: () => unknown): Promise<unknown> => {
-  try {
-    await fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-};
 
 describe("createSqliteEventStore: options and connections", () => {
   it("rejects invalid options with a ValidationError naming each problem", async () => {
