@@ -11,6 +11,7 @@ import {
   type EventEnvelope,
   type EventStore,
   type IdGenerator,
+  type Subscription,
   type Clock,
   parseReadAllOptions,
   parseReadStreamOptions,
@@ -41,6 +42,7 @@ export function createKeyValueEventStore<E extends AnyEvent>(options: KeyValueSt
   const load = (position: number): EventEnvelope<E> =>
     catalog.parseStored(`${api}.read`, JSON.parse(kv.get(key("event", position))!));
   let wake: (() => void)[] = [];
+  const subscriptions = new Set<Subscription>();
 
   return {
     tenantId,
@@ -116,7 +118,7 @@ export function createKeyValueEventStore<E extends AnyEvent>(options: KeyValueSt
       };
     },
     subscribe(subscribeOptions) {
-      return createCatchUpSubscription(
+      const sub = createCatchUpSubscription(
         `${api}.subscribe`,
         {
           readBatch: async (after, limit, types) => {
@@ -137,11 +139,17 @@ export function createKeyValueEventStore<E extends AnyEvent>(options: KeyValueSt
         },
         subscribeOptions,
       );
+      // Closing the store ends its subscriptions.
+      subscriptions.add(sub);
+      const forget = () => subscriptions.delete(sub);
+      sub.done.then(forget, forget);
+      return sub;
     },
     streamVersion: async (streamId) => version(streamId),
     streamExists: async (streamId) => version(streamId) > 0,
     lastPosition: async () => head(),
     close: async () => {
+      await Promise.all([...subscriptions].map((sub) => sub.stop()));
       for (const w of wake.splice(0)) w();
       wake = [];
     },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  _zodIssues,
   type Decider,
   type DecisionContext,
   toEpochMilliseconds,
@@ -268,10 +269,7 @@ export function createTicketDecider(
 ): Decider<TicketCommand, TicketEvent, TicketState> {
   const parsed = slaPolicySchema.safeParse(options.sla ?? DEFAULT_SLA_POLICY);
   if (!parsed.success) {
-    throw new ValidationError(
-      "createTicketDecider",
-      parsed.error.issues.map((i) => ({ code: i.code, path: ["sla", ...i.path], message: i.message })),
-    );
+    throw new ValidationError("createTicketDecider", _zodIssues(parsed.error.issues, ["sla"]));
   }
   return decider(parsed.data);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Decider, type DecisionContext, type Money, ValidationError } from "../core/index.ts";
+import { _zodIssues, type Decider, type DecisionContext, type Money, ValidationError } from "../core/index.ts";
 import type { DealCommand } from "./commands.ts";
 import type { DealEvent } from "./events.ts";
 import { requireCloseDateFor, requireCloseNotBeforeOpen, requireDealRule, requireValidAmount } from "./rules.ts";
@@ -292,10 +292,7 @@ export function createDealDecider(
 ): Decider<DealCommand, DealEvent, DealState> {
   const parsed = stagesSchema.safeParse(options.stages ?? DEFAULT_DEAL_STAGES);
   if (!parsed.success) {
-    throw new ValidationError(
-      "createDealDecider",
-      parsed.error.issues.map((i) => ({ code: i.code, path: ["stages", ...i.path], message: i.message })),
-    );
+    throw new ValidationError("createDealDecider", _zodIssues(parsed.error.issues, ["stages"]));
   }
   const stages = Object.freeze(parsed.data.map((s) => Object.freeze(s)));
   return Object.freeze({

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { DecisionContext, Decider } from "../core/decider/index.ts";
-import { isSalesfoldError, ValidationError } from "../core/errors/index.ts";
+import { _zodIssues, isSalesfoldError, ValidationError } from "../core/errors/index.ts";
 import type { AnyEvent } from "../core/events/index.ts";
 import { sequentialIds } from "../core/runtime/index.ts";
 
@@ -80,10 +80,7 @@ export function deciderSpec<C, E extends AnyEvent, S>(
     if (options.commands) {
       const parsed = options.commands.safeParse(command);
       if (!parsed.success) {
-        throw new ValidationError(
-          `deciderSpec(${decider.name})`,
-          parsed.error.issues.map((i) => ({ code: i.code, path: ["command", ...i.path], message: i.message })),
-        );
+        throw new ValidationError(`deciderSpec(${decider.name})`, _zodIssues(parsed.error.issues, ["command"]));
       }
       cmd = parsed.data;
     }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { z } from "zod";
-import { ConcurrencyError, SalesfoldError, ValidationError } from "../../core/errors/index.ts";
+import { _zodIssues, ConcurrencyError, SalesfoldError, ValidationError } from "../../core/errors/index.ts";
 import {
   type AnyEvent,
   type EventCatalog,
@@ -10,6 +10,7 @@ import {
   tenantIdSchema,
 } from "../../core/events/index.ts";
 import { createCatchUpSubscription } from "../../core/eventStore/catchUpSubscription.ts";
+import { _subscriptionRegistry } from "../../core/eventStore/subscriptionRegistry.ts";
 import type {
   AppendOptions,
   AppendResult,
@@ -116,7 +117,7 @@ export async function createNatsEventStore<E extends AnyEvent>(
   if (!parsed.success || (options.connection !== undefined && options.servers !== undefined)) {
     const issues = parsed.success ? [] : parsed.error.issues;
     throw new ValidationError("createNatsEventStore", [
-      ...issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
+      ..._zodIssues(issues),
       ...(options?.connection !== undefined && options?.servers !== undefined
         ? [{ code: "exclusive", path: ["servers"], message: "give either connection or servers, not both" }]
         : []),
@@ -229,7 +230,10 @@ export async function createNatsEventStore<E extends AnyEvent>(
           throw new SalesfoldError("invalid_state", `${api}: the server reported a duplicate it cannot show`);
         }
         if (ack.seq > MAX_SEQUENCE)
-          throw new SalesfoldError("invalid_state", `${api}: sequence ${ack.seq} is past 2^33-1: positions overflow`);
+          throw new SalesfoldError(
+            "invalid_state",
+            `${api}: the batch was stored at sequence ${ack.seq}, past 2^33-1, where positions overflow: its events have no position; give the tenant a new stream`,
+          );
         waiter.notify();
         const envelopes: EventEnvelope[] = new Array(n);
         for (let i = 0; i < n; i++) {
@@ -308,9 +312,12 @@ export async function createNatsEventStore<E extends AnyEvent>(
     return { events, scannedTo };
   };
 
+  const subscriptions = _subscriptionRegistry();
   const subscribe = (subscribeOptions: SubscribeOptions<E>): Subscription => {
     assertOpen("subscribe");
-    return createCatchUpSubscription(`${API}.subscribe`, { readBatch, waitForAppend: waiter.wait }, subscribeOptions);
+    return subscriptions.track(
+      createCatchUpSubscription(`${API}.subscribe`, { readBatch, waitForAppend: waiter.wait }, subscribeOptions),
+    );
   };
 
   const streamVersion = async (streamId: string) => {
@@ -342,6 +349,9 @@ export async function createNatsEventStore<E extends AnyEvent>(
     close: async () => {
       if (closed) return;
       closed = true;
+      // Subscriptions end with the store, as on every store: their `done` resolves once the batch in flight is
+      // handled.
+      await subscriptions.stopAll();
       waiter.close();
       if (clients.owned) await nc.drain();
     },

@@ -13,7 +13,7 @@ import {
   StorageType,
 } from "@nats-io/jetstream";
 import { connect, type NatsConnection, nanos } from "@nats-io/transport-node";
-import { SalesfoldError } from "../../core/errors/index.ts";
+import { isSalesfoldError, SalesfoldError } from "../../core/errors/index.ts";
 
 /** @internal The clients a store or snapshot store works through, and whether it opened the connection itself. */
 export interface NatsClients {
@@ -149,7 +149,7 @@ export const isWrongLastSequence = (error: unknown): boolean =>
 
 /** @internal Wraps a transport error in a salesfold error that names the API; salesfold errors pass through. */
 export function wrap(api: string, error: unknown): Error {
-  if (error instanceof SalesfoldError) return error;
+  if (isSalesfoldError(error)) return error;
   return new SalesfoldError("invalid_state", `${api}: NATS failed: ${describe(error)}`, { cause: error });
 }
 

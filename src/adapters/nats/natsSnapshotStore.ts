@@ -1,7 +1,7 @@
 import type { NatsConnection } from "@nats-io/transport-node";
 import { z } from "zod";
 import type { Snapshot, SnapshotStore } from "../../core/decider/snapshotStore.ts";
-import { SalesfoldError, ValidationError, type ValidationIssue } from "../../core/errors/index.ts";
+import { _zodIssues, SalesfoldError, ValidationError, type ValidationIssue } from "../../core/errors/index.ts";
 import { frozenJson, tenantIdSchema } from "../../core/events/index.ts";
 import { streamToken } from "./natsLayout.ts";
 import { ensureStream, getMessage, isWrongLastSequence, openClients, wrap } from "./natsLog.ts";
@@ -87,9 +87,9 @@ export async function createNatsSnapshotStore(options: NatsSnapshotStoreOptions 
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success || (options.connection !== undefined && options.servers !== undefined)) {
     throw new ValidationError("createNatsSnapshotStore", [
-      ...(parsed.success ? [] : parsed.error.issues).map((i) => ({ code: i.code, path: i.path, message: i.message })),
-      ...(parsed.success
-        ? [{ code: "exclusive", path: ["servers"], message: "give either connection or servers" }]
+      ...(parsed.success ? [] : _zodIssues(parsed.error.issues)),
+      ...(options?.connection !== undefined && options?.servers !== undefined
+        ? [{ code: "exclusive", path: ["servers"], message: "give either connection or servers, not both" }]
         : []),
     ]);
   }

@@ -1,7 +1,8 @@
 import pg from "pg";
 import { z } from "zod";
-import { ValidationError } from "../../core/errors/index.ts";
+import { _zodIssues, ValidationError } from "../../core/errors/index.ts";
 import { createCatchUpSubscription } from "../../core/eventStore/catchUpSubscription.ts";
+import { _subscriptionRegistry } from "../../core/eventStore/subscriptionRegistry.ts";
 import type { EventStore, SubscribeOptions, Subscription } from "../../core/eventStore/eventStore.ts";
 import type { InlineHook } from "../../core/eventStore/inlineHook.ts";
 import { type AnyEvent, type EventCatalog, tenantIdSchema } from "../../core/events/index.ts";
@@ -62,7 +63,7 @@ export interface PostgresEventStoreOptions<E extends AnyEvent> {
 }
 
 const optionsSchema = z
-  .object({
+  .strictObject({
     pool: z.custom<Queryable>(isQueryable, "a pg.Pool, pg.Client or pool client").optional(),
     connectionString: z.string().min(1).optional(),
     catalog: z.custom<EventCatalog>(
@@ -117,10 +118,7 @@ const API = "PostgresEventStore";
 export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEventStoreOptions<E>): EventStore<E> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ValidationError(
-      "createPostgresEventStore",
-      parsed.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
-    );
+    throw new ValidationError("createPostgresEventStore", _zodIssues(parsed.error.issues));
   }
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const S = quoteSchema("createPostgresEventStore", schema);
@@ -193,7 +191,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
     reads,
   });
 
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = _subscriptionRegistry();
   const subscribe = (subscribeOptions: SubscribeOptions<E>): Subscription => {
     if (closed)
       throw new ValidationError(`${API}.subscribe`, [
@@ -210,12 +208,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
       },
       subscribeOptions,
     );
-    subscriptions.add(sub);
-    sub.done.then(
-      () => subscriptions.delete(sub),
-      () => subscriptions.delete(sub),
-    );
-    return sub;
+    return subscriptions.track(sub);
   };
 
   return Object.freeze({
@@ -259,7 +252,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
     close: async () => {
       if (closed) return;
       closed = true;
-      await Promise.all([...subscriptions].map((sub) => sub.stop()));
+      await subscriptions.stopAll();
       if (owned) await (db as pg.Pool).end();
     },
   } satisfies EventStore<E>);

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { z } from "zod";
-import { SalesfoldError, ValidationError, type ValidationIssue } from "../../core/errors/index.ts";
+import { _zodIssues, SalesfoldError, ValidationError, type ValidationIssue } from "../../core/errors/index.ts";
 import { type AnyEvent, type EventEnvelope, tenantIdSchema } from "../../core/events/index.ts";
 import type { ProjectionProcessor } from "../../core/projections/projectionRunner.ts";
 import { isQueryable, type Queryable, run, transaction } from "./connection.ts";
@@ -38,7 +38,7 @@ export interface PostgresProjection<E extends AnyEvent = AnyEvent> {
 }
 
 const fn = z.custom<(...args: unknown[]) => unknown>((v) => typeof v === "function", "a function");
-const definitionSchema = z.object({
+const definitionSchema = z.strictObject({
   name: z.string().min(1).max(200),
   types: z.array(z.string().min(1)).optional(),
   setup: fn,
@@ -71,10 +71,7 @@ export function postgresProjection<E extends AnyEvent = AnyEvent>(
 ): PostgresProjection<E> {
   const parsed = definitionSchema.safeParse(definition);
   if (!parsed.success) {
-    throw new ValidationError(
-      "postgresProjection",
-      parsed.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
-    );
+    throw new ValidationError("postgresProjection", _zodIssues(parsed.error.issues));
   }
   const types = definition.types === undefined ? undefined : Object.freeze([...definition.types]);
   return Object.freeze({

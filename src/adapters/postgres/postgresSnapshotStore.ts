@@ -131,7 +131,7 @@ export function createPostgresSnapshotStore(
       if (problems.length > 0 || state === undefined) throw new ValidationError(api, problems);
       if (snapshot.deciderVersion.includes("\u0000"))
         throw new ValidationError(api, [
-          { code: "invalid_string", path: ["deciderVersion"], message: "deciderVersion has no NUL character" },
+          { code: "custom", path: ["deciderVersion"], message: "deciderVersion has no NUL character" },
         ]);
       assertStorableText(api, "deciderVersion", snapshot.deciderVersion);
       await prepare();

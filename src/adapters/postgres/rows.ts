@@ -66,7 +66,7 @@ export function assertStorableText(api: string, field: string, value: string): v
   if (LONE_SURROGATE.test(value)) {
     throw new ValidationError(api, [
       {
-        code: "invalid_string",
+        code: "invalid_unicode",
         path: [field],
         message: `${field} holds a lone UTF-16 surrogate, which PostgreSQL cannot store`,
       },

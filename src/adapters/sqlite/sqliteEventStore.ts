@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { ValidationError } from "../../core/errors/index.ts";
+import { _zodIssues, ValidationError } from "../../core/errors/index.ts";
 import { createCatchUpSubscription } from "../../core/eventStore/catchUpSubscription.ts";
+import { _subscriptionRegistry } from "../../core/eventStore/subscriptionRegistry.ts";
 import type {
   AppendOptions,
   AppendResult,
@@ -61,7 +62,7 @@ export interface SqliteEventStoreOptions<E extends AnyEvent> extends SqliteConne
   readonly pollIntervalMs?: number;
 }
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   database: databaseSchema,
   catalog: z.custom<EventCatalog>(
     (v) => typeof v === "object" && v !== null && "prepare" in v && "parseStored" in v,
@@ -105,14 +106,7 @@ const API = "SqliteEventStore";
 export function createSqliteEventStore<E extends AnyEvent>(options: SqliteEventStoreOptions<E>): EventStore<E> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ValidationError(
-      "createSqliteEventStore",
-      parsed.error.issues.map((i) => ({
-        code: i.code,
-        path: i.path,
-        message: i.message,
-      })),
-    );
+    throw new ValidationError("createSqliteEventStore", _zodIssues(parsed.error.issues));
   }
   const catalog = options.catalog;
   const tenantId = options.tenantId ?? "default";
@@ -165,7 +159,7 @@ export function createSqliteEventStore<E extends AnyEvent>(options: SqliteEventS
     readBatch: reads.readBatch,
     waitForAppend: (after: number, signal: AbortSignal) => waitForAppend(db, reads.head, after, signal, pollMs),
   };
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = _subscriptionRegistry();
 
   return Object.freeze({
     tenantId,
@@ -181,11 +175,7 @@ export function createSqliteEventStore<E extends AnyEvent>(options: SqliteEventS
     },
     subscribe: (subscribeOptions: SubscribeOptions<E>): Subscription => {
       assertOpen("subscribe");
-      const sub = createCatchUpSubscription(`${API}.subscribe`, source, subscribeOptions);
-      subscriptions.add(sub);
-      const forget = () => subscriptions.delete(sub);
-      sub.done.then(forget, forget);
-      return sub;
+      return subscriptions.track(createCatchUpSubscription(`${API}.subscribe`, source, subscribeOptions));
     },
     streamVersion: async (streamId: string) => {
       assertOpen("streamVersion");
@@ -203,7 +193,7 @@ export function createSqliteEventStore<E extends AnyEvent>(options: SqliteEventS
       if (closed) return;
       closed = true;
       // Subscriptions end with the store: their `done` resolves once the batch in flight is handled.
-      await Promise.all([...subscriptions].map((sub) => sub.stop()));
+      await subscriptions.stopAll();
       if (owned && db.open) db.close();
     },
   }) satisfies EventStore<E>;

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { SalesfoldError, ValidationError } from "../../core/errors/index.ts";
+import { _zodIssues, SalesfoldError, ValidationError } from "../../core/errors/index.ts";
 import { type AnyEvent, type EventEnvelope, tenantIdSchema } from "../../core/events/index.ts";
 import type { ProjectionProcessor } from "../../core/projections/projectionRunner.ts";
 import { isDatabase } from "./connection.ts";
@@ -40,7 +40,7 @@ export interface SqliteProjection<E extends AnyEvent = AnyEvent> {
   reset(db: Database.Database, tenantId: string): void;
 }
 
-const definitionSchema = z.object({
+const definitionSchema = z.strictObject({
   name: z.string().min(1).max(200),
   types: z.array(z.string().min(1)).optional(),
   setup: z.custom<(db: unknown) => void>((v) => typeof v === "function", "a function"),
@@ -71,14 +71,7 @@ const definitionSchema = z.object({
 export function sqliteProjection<E extends AnyEvent = AnyEvent>(definition: SqliteProjection<E>): SqliteProjection<E> {
   const parsed = definitionSchema.safeParse(definition);
   if (!parsed.success) {
-    throw new ValidationError(
-      "sqliteProjection",
-      parsed.error.issues.map((i) => ({
-        code: i.code,
-        path: i.path,
-        message: i.message,
-      })),
-    );
+    throw new ValidationError("sqliteProjection", _zodIssues(parsed.error.issues));
   }
   const types = definition.types === undefined ? undefined : Object.freeze([...definition.types]);
   return Object.freeze({

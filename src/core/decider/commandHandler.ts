@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ConcurrencyError, isConcurrencyError, ValidationError, type ValidationIssue } from "../errors/index.ts";
+import {
+  _zodIssues,
+  ConcurrencyError,
+  isConcurrencyError,
+  ValidationError,
+  type ValidationIssue,
+} from "../errors/index.ts";
 import { type AnyEvent, type EventEnvelope, type EventInput, streamIdSchema } from "../events/index.ts";
 import type { EventStore, ExpectedVersion } from "../eventStore/eventStore.ts";
 import { expectedVersionSchema } from "../eventStore/expectedVersion.ts";
@@ -175,16 +181,11 @@ export function createCommandHandler<C, E extends AnyEvent, S>(
   const handle = async (streamId: string, command: C, handleOptions?: HandleOptions): Promise<HandleResult<E, S>> => {
     const issues: ValidationIssue[] = [];
     const sid = streamIdSchema.safeParse(streamId);
-    if (!sid.success)
-      for (const i of sid.error.issues)
-        issues.push({ code: i.code, path: ["streamId", ...i.path], message: i.message });
+    if (!sid.success) issues.push(..._zodIssues(sid.error.issues, ["streamId"]));
     const cmd = commands.safeParse(command);
-    if (!cmd.success)
-      for (const i of cmd.error.issues) issues.push({ code: i.code, path: ["command", ...i.path], message: i.message });
+    if (!cmd.success) issues.push(..._zodIssues(cmd.error.issues, ["command"]));
     const opts = handleOptionsSchema.safeParse(handleOptions);
-    if (!opts.success)
-      for (const i of opts.error.issues)
-        issues.push({ code: i.code, path: ["options", ...i.path], message: i.message });
+    if (!opts.success) issues.push(..._zodIssues(opts.error.issues, ["options"]));
     if (issues.length > 0) throw new ValidationError(`${api}.handle`, issues);
     const o = opts.data ?? {};
     const correlationId = o.correlationId ?? ids();

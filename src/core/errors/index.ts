@@ -4,3 +4,4 @@ export { IdempotencyConflictError, isIdempotencyConflictError } from "./Idempote
 export { isNotFoundError, NotFoundError } from "./NotFoundError.ts";
 export { _hasCode, isSalesfoldError, SalesfoldError, type SalesfoldErrorCode } from "./SalesfoldError.ts";
 export { formatPath, isValidationError, ValidationError, type ValidationIssue } from "./ValidationError.ts";
+export { _zodIssues } from "./zodIssues.ts";

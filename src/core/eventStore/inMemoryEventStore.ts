@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ValidationError } from "../errors/index.ts";
+import { _zodIssues, ValidationError } from "../errors/index.ts";
 import {
   type AnyEvent,
   type EventCatalog,
@@ -10,6 +10,7 @@ import {
 import { type Clock, systemClock } from "../runtime/clock.ts";
 import { type IdGenerator, randomId } from "../runtime/ids.ts";
 import { createCatchUpSubscription } from "./catchUpSubscription.ts";
+import { _subscriptionRegistry } from "./subscriptionRegistry.ts";
 import type {
   AppendOptions,
   AppendResult,
@@ -48,7 +49,7 @@ export interface InMemoryEventStoreOptions<E extends AnyEvent> {
   readonly inline?: readonly InlineHook[];
 }
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   catalog: z.custom<EventCatalog>((v) => typeof v === "object" && v !== null && "prepare" in v, "an EventCatalog"),
   tenantId: tenantIdSchema.optional(),
   clock: z.custom<Clock>((v) => typeof (v as Clock)?.now === "function", "a Clock").optional(),
@@ -84,10 +85,7 @@ const CHUNK = 256;
 export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEventStoreOptions<E>): EventStore<E> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ValidationError(
-      "createInMemoryEventStore",
-      parsed.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
-    );
+    throw new ValidationError("createInMemoryEventStore", _zodIssues(parsed.error.issues));
   }
   const catalog = options.catalog;
   const tenantId = options.tenantId ?? "default";
@@ -272,16 +270,12 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
       });
     });
 
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = _subscriptionRegistry();
   const subscribe = (subscribeOptions: SubscribeOptions<E>): Subscription => {
     assertOpen("subscribe");
-    const sub = createCatchUpSubscription(`${API}.subscribe`, { readBatch, waitForAppend }, subscribeOptions);
-    subscriptions.add(sub);
-    sub.done.then(
-      () => subscriptions.delete(sub),
-      () => subscriptions.delete(sub),
+    return subscriptions.track(
+      createCatchUpSubscription(`${API}.subscribe`, { readBatch, waitForAppend }, subscribeOptions),
     );
-    return sub;
   };
 
   const streamVersion = async (streamId: string) => {
@@ -301,7 +295,7 @@ export function createInMemoryEventStore<E extends AnyEvent>(options: InMemoryEv
     close: async () => {
       closed = true;
       // Subscriptions end with the store: their `done` resolves once the batch in flight is handled.
-      await Promise.all([...subscriptions].map((sub) => sub.stop()));
+      await subscriptions.stopAll();
       const toWake = wake;
       wake = [];
       for (const w of toWake) w();

@@ -22,3 +22,4 @@ export {
   parseStreamId,
 } from "./readOptions.ts";
 export { resolveIdempotentAppend, type ValidatedAppend, validateAppend } from "./validateAppend.ts";
+export { type _SubscriptionRegistry, _subscriptionRegistry } from "./subscriptionRegistry.ts";

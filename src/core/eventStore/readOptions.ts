@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ValidationError } from "../errors/index.ts";
+import { _zodIssues, ValidationError } from "../errors/index.ts";
 import { streamIdSchema } from "../events/index.ts";
 
 const readStreamOptionsSchema = z
@@ -122,8 +122,5 @@ export function parseStreamId(api: string, streamId: unknown): string {
   }
   const parsed = streamIdSchema.safeParse(streamId);
   if (parsed.success) return parsed.data;
-  throw new ValidationError(
-    api,
-    parsed.error.issues.map((i) => ({ code: i.code, path: ["streamId", ...i.path], message: i.message })),
-  );
+  throw new ValidationError(api, _zodIssues(parsed.error.issues, ["streamId"]));
 }

@@ -105,12 +105,15 @@ export function validateAppend(
  *
  * @param streamId - The stream appended to.
  * @param events - The validated events.
- * @param stored - For each event, the envelope already stored under its id, if any.
+ * @param stored - An array aligned with `events`: for each event, the envelope already stored under its id, or
+ *   `undefined` (also for an event without an id).
  * @returns The original result for a replayed append, or `undefined`.
  * @throws {@link IdempotencyConflictError} when some ids are stored and others not, or the content differs.
  * @example
  * ```ts
- * const replay = resolveIdempotentAppend("deal-1", prepared, prepared.map((e) => byId.get(e.eventId!)), last);
+ * const request = validateAppend("MyStore.append", catalog, "deal-1", events, { expectedVersion: "no_stream" });
+ * const stored = request.events.map((e) => (e.eventId === undefined ? undefined : byId.get(e.eventId)));
+ * const replay = resolveIdempotentAppend(request.streamId, request.events, stored);
  * if (replay) return replay;
  * ```
  */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ValidationError, type ValidationIssue } from "../errors/index.ts";
+import { _zodIssues, ValidationError, type ValidationIssue } from "../errors/index.ts";
 import type { EventDefinition, EventOf } from "./defineEvent.ts";
 import {
   type AnyEvent,
@@ -276,5 +276,5 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
 }
 
 function pushZodIssues(out: ValidationIssue[], issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): void {
-  for (const issue of issues) out.push({ code: issue.code, path: [...prefix, ...issue.path], message: issue.message });
+  out.push(..._zodIssues(issues as readonly { code: string; path: PropertyKey[]; message: string }[], prefix));
 }

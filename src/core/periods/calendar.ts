@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ValidationError, type ValidationIssue } from "../errors/index.ts";
+import { _zodIssues, ValidationError, type ValidationIssue } from "../errors/index.ts";
 import { invalidInput } from "./issues.ts";
 import { isTimeZone } from "./timeZone.ts";
 
@@ -138,13 +138,16 @@ const optionsSchema = z.strictObject({
 const calendars = new WeakSet<Calendar>();
 
 function toIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") return _zodIssues([issue]);
     const custom = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-    return {
-      code: typeof custom === "string" ? custom : issue.code,
-      path: issue.path,
-      message: issue.message,
-    };
+    return [
+      {
+        code: typeof custom === "string" ? custom : issue.code,
+        path: issue.path,
+        message: issue.message,
+      },
+    ];
   });
 }
 

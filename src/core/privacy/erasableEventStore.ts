@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isConcurrencyError, ValidationError, type ValidationIssue } from "../errors/index.ts";
+import { _zodIssues, isConcurrencyError, ValidationError, type ValidationIssue } from "../errors/index.ts";
 import {
   type AnyEvent,
   type EventCatalog,
@@ -116,7 +116,7 @@ export interface ErasableEventStore<E extends AnyEvent = AnyEvent> extends Event
 const API = "ErasableEventStore";
 const READ_BATCH = 256;
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   catalog: z.custom<EventCatalog>((v) => typeof v === "object" && v !== null && "prepare" in v, "an EventCatalog"),
   keys: z.custom<KeyStore>(
     (v) =>
@@ -282,11 +282,7 @@ export function createErasableEventStore<E extends AnyEvent>(
     const name = `${API}.forgetSubject`;
     const subject = checkSubjectId(name, subjectId);
     const o = forgetSchema.safeParse(forgetOptions);
-    if (!o.success)
-      throw new ValidationError(
-        name,
-        o.error.issues.map((i) => ({ code: i.code, path: ["options", ...i.path], message: i.message })),
-      );
+    if (!o.success) throw new ValidationError(name, _zodIssues(o.error.issues, ["options"]));
     const reason = o.data?.reason;
     const stream = erasureStreamId(subject);
     for (let attempt = 0; ; attempt++) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ValidationError, type ValidationIssue } from "../errors/index.ts";
+import { _zodIssues, ValidationError, type ValidationIssue } from "../errors/index.ts";
 import { tenantIdSchema } from "../events/index.ts";
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -119,10 +119,7 @@ export function checkStoredKey(api: string, key: unknown): asserts key is Stored
 export function checkSubjectId(api: string, subjectId: unknown, path: PropertyKey[] = ["subjectId"]): string {
   const parsed = subjectIdSchema.safeParse(subjectId);
   if (!parsed.success) {
-    throw new ValidationError(
-      api,
-      parsed.error.issues.map((i) => ({ code: i.code, path: [...path, ...i.path], message: i.message })),
-    );
+    throw new ValidationError(api, _zodIssues(parsed.error.issues, path));
   }
   return parsed.data;
 }
@@ -131,10 +128,7 @@ export function checkSubjectId(api: string, subjectId: unknown, path: PropertyKe
 export function checkListOptions(api: string, options: unknown): { afterSubjectId: string | undefined; limit: number } {
   const parsed = listSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ValidationError(
-      api,
-      parsed.error.issues.map((i) => ({ code: i.code, path: ["options", ...i.path], message: i.message })),
-    );
+    throw new ValidationError(api, _zodIssues(parsed.error.issues, ["options"]));
   }
   return { afterSubjectId: parsed.data.afterSubjectId, limit: parsed.data.limit };
 }

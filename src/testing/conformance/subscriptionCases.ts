@@ -88,6 +88,34 @@ export const subscriptionCases: readonly ConformanceCase[] = [
     },
   ],
   [
+    "ends its subscriptions when the store closes: done resolves, and nothing is delivered after",
+    async (ctx) => {
+      const store = await ctx.store();
+      await store.append("c", [note("c", "before")]);
+      let calls = 0;
+      const sub = store.subscribe({
+        handler: () => {
+          calls++;
+        },
+      });
+      await sub.caughtUp(store.lastPosition());
+      await store.close();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const ended = await Promise.race([
+        sub.done.then(
+          () => "resolved",
+          () => "rejected",
+        ),
+        new Promise<string>((r) => {
+          timer = setTimeout(() => r("still running"), 5_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      same(ended, "resolved", "done after close");
+      same(calls, 1, "one delivery, before close");
+    },
+  ],
+  [
     "ends with the handler's error, and reports it to waiters",
     async (ctx) => {
       const store = await ctx.store();

@@ -33,6 +33,17 @@ describe("createSqliteEventStore: options and connections", () => {
     );
   });
 
+  it("rejects an unknown option, naming it, and opens no file", async () => {
+    const path = tmp.path("typo.db");
+    const error = await rejection(() =>
+      createSqliteEventStore({ database: path, catalog: counterCatalog, busyTimeout: 10 } as never),
+    );
+    expect(isValidationError(error)).toBe(true);
+    expect((error as { path: unknown[] }).path).toEqual(["busyTimeout"]);
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(path)).toBe(false);
+  });
+
   it("opens a path with WAL and synchronous=NORMAL by default, and closes what it opened", async () => {
     const path = tmp.path("defaults.db");
     const store = createSqliteEventStore({ database: path, catalog: counterCatalog });

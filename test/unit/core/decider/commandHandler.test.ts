@@ -69,7 +69,7 @@ describe("createCommandHandler: validation", () => {
 
   it.each([
     ["an unknown command", { type: "Explode" }, ["command", "type"]],
-    ["an extra command field", { type: "Close", force: true }, ["command"]],
+    ["an extra command field", { type: "Close", force: true }, ["command", "force"]],
     ["a command that is not an object", "Close", ["command"]],
   ])("rejects %s and writes nothing", async (_label, command, path) => {
     const { store, handler } = setup();
@@ -81,7 +81,10 @@ describe("createCommandHandler: validation", () => {
   it("rejects unknown handle options", async () => {
     const { handler } = setup();
     const error = await rejection(() => handler.handle("tab-1", open, { user: "ana" } as never));
-    expect(error.path).toEqual(["options"]);
+    expect(error.path).toEqual(["options", "user"]);
+    expect(error.issues).toEqual([
+      { code: "unrecognized_keys", path: ["options", "user"], message: 'unknown field "user"' },
+    ]);
   });
 
   it("a decider that produces an invalid event fails with the store's ValidationError, and writes nothing", async () => {

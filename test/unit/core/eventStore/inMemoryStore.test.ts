@@ -82,6 +82,15 @@ describe("in-memory store: appends", () => {
     expect(unfrozenPaths(result)).toEqual([]);
   });
 
+  it("rejects an unknown option, naming it, rather than ignoring a misspelling", () => {
+    const error = thrown(() =>
+      createInMemoryEventStore({ catalog: storeCatalog, tenant: "acme", clocks: {} } as never),
+    );
+    expect(isValidationError(error)).toBe(true);
+    expect(error.issues.map((i: { path: unknown[] }) => i.path)).toEqual([["tenant"], ["clocks"]]);
+    expect(error.issues.every((i: { code: string }) => i.code === "unrecognized_keys")).toBe(true);
+  });
+
   it("rejects invalid options at creation with every issue", () => {
     const error = thrown(() =>
       createInMemoryEventStore({ catalog: {} as never, tenantId: "bad tenant", clock: {} as never, ids: 1 as never }),

@@ -115,7 +115,7 @@ describe("EventCatalog.parseStored", () => {
 
   it.each([
     ["a missing field", { globalPosition: undefined }, ["globalPosition"]],
-    ["an unknown field", { colour: "red" }, []],
+    ["an unknown field", { colour: "red" }, ["colour"]],
     ["a bad tenant", { tenantId: "-acme" }, ["tenantId"]],
     ["version 0", { streamVersion: 0 }, ["streamVersion"]],
     ["a position as a string", { globalPosition: "42" }, ["globalPosition"]],
@@ -133,7 +133,7 @@ describe("EventCatalog.parseStored", () => {
     const error = thrown(() =>
       catalog.parseStored("Reader", { ...row("Plain", { n: 1 }, 1), metadata: { schemaVersion: 1, secret: "x" } }),
     );
-    expect(error.path).toEqual(["metadata"]);
+    expect(error.path).toEqual(["metadata", "secret"]);
   });
 
   it("validates data against the schema of the stored version", () => {

@@ -62,7 +62,7 @@ describe("EventCatalog.prepare", () => {
       [2, "type"],
       [3],
       [4, "colour"],
-      [5, "data"],
+      [5, "data", "extra"],
       [7, "eventId"],
       [8, "eventId"],
       [8, "occurredAt"],
@@ -77,7 +77,7 @@ describe("EventCatalog.prepare", () => {
     expect(codes).toMatchObject({
       '[2,"type"]': "unknown_event_type",
       '[4,"colour"]': "unrecognized_keys",
-      '[5,"data"]': "unrecognized_keys",
+      '[5,"data","extra"]': "unrecognized_keys",
       '[7,"eventId"]': "duplicate_event_id",
       '[10,"metadata","schemaVersion"]': "unknown_schema_version",
       "[3]": "invalid_type",

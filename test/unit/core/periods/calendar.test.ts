@@ -46,7 +46,7 @@ describe("defineCalendar", () => {
     [{ timeZone: "UTC", fiscal: { startMonth: 0 } }, "too_small", ["fiscal", "startMonth"]],
     [{ timeZone: "UTC", fiscal: { pattern: "4-4-4" } }, "invalid_value", ["fiscal", "pattern"]],
     [{ timeZone: "UTC", fiscal: { yearNamedBy: "middle" } }, "invalid_value", ["fiscal", "yearNamedBy"]],
-    [{ timeZone: "UTC", colour: "red" }, "unrecognized_keys", []],
+    [{ timeZone: "UTC", colour: "red" }, "unrecognized_keys", ["colour"]],
     [
       { timeZone: "UTC", fiscal: { weekEndRule: "last" } },
       "week_end_rule_requires_retail_pattern",
