@@ -2,10 +2,9 @@
 // with its own checkpoint, a gap-safe subscription, and command-handler snapshots. It works in a throwaway schema and
 // drops it at the end. Run it with `npx tsx examples/postgresStore.ts` (DATABASE_URL, by default
 // postgres://postgres@127.0.0.1:5432/test).
-import { z } from "zod";
-import { createEventCatalog, createProjectionRunner, defineEvent, type EventOf } from "salesfold";
 // #region open
 import pg from "pg";
+import { createEventCatalog, createProjectionRunner, defineEvent, type EventOf, isConcurrencyError } from "salesfold";
 import {
   createPostgresEventStore,
   createPostgresProjectionProcessor,
@@ -13,6 +12,7 @@ import {
   migratePostgres,
   postgresProjection,
 } from "salesfold/postgres";
+import { z } from "zod";
 
 const DealWon = defineEvent("DealWon", z.strictObject({ repId: z.string(), amountMinor: z.number().int() }));
 const DealLost = defineEvent("DealLost", z.strictObject({ repId: z.string(), reason: z.string() }));
@@ -62,8 +62,8 @@ try {
   await store.append("deal-3", [{ type: "DealLost", data: { repId: "bo", reason: "price" } }]);
   const stale = await store
     .append("deal-1", [{ type: "DealLost", data: { repId: "ana", reason: "late" } }], { expectedVersion: 0 })
-    .catch((e: Error) => e);
-  console.log("stale writer refused:", stale instanceof Error && stale.name === "ConcurrencyError");
+    .catch((e: unknown) => e);
+  console.log("stale writer refused:", isConcurrencyError(stale));
   // #endregion store
 
   // #region readBack

@@ -1,18 +1,18 @@
 // The SQLite store: events in a file, a SQL read model kept inline, an asynchronous SQL projection with its own
 // checkpoint, and command-handler snapshots in the same database. Run it with `npx tsx examples/sqliteStore.ts`.
+// #region open
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
-import { createEventCatalog, createProjectionRunner, defineEvent, type EventOf } from "salesfold";
-// #region open
 import Database from "better-sqlite3";
+import { createEventCatalog, createProjectionRunner, defineEvent, type EventOf } from "salesfold";
 import {
   createSqliteEventStore,
   createSqliteProjectionProcessor,
   createSqliteSnapshotStore,
   sqliteProjection,
 } from "salesfold/sqlite";
+import { z } from "zod";
 
 const DealWon = defineEvent("DealWon", z.strictObject({ repId: z.string(), amountMinor: z.number().int() }));
 const DealLost = defineEvent("DealLost", z.strictObject({ repId: z.string(), reason: z.string() }));
