@@ -43,6 +43,10 @@ type Events = Extract<IncentiveEvent, { type: "PayoutDisputeRaised" | "PayoutDis
  * The dispute decider (Varicent's inquiries, Everstage's disputes): a rep raises a dispute on a statement; a manager
  * resolves it once, upheld with an adjustment paid in an open period or rejected, always with a reason.
  *
+ * Currency: the dispute's stream never holds the plan, so the decider cannot know the plan's currency and takes an
+ * adjustment in any currency. `statementFor` adds an upheld dispute's adjustment to a statement's total only in the
+ * plan's currency; one in another currency is listed apart in `otherCurrencyAdjustments`, never summed.
+ *
  * @example
  * ```ts
  * const handler = createCommandHandler({ store, decider: disputeDecider, commands: disputeCommand });

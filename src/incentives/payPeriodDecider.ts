@@ -91,6 +91,11 @@ function requireNotPayee(approverId: string, repId: string): void {
  * The pay-period decider: closes a plan's period, approves and locks each rep's statement (storing the locked
  * statement in the event), and takes manual adjustments while the period is open.
  *
+ * Currency: the period's stream never holds the plan, so the decider cannot know the plan's currency when an
+ * adjustment is posted, and takes an adjustment in any currency. A lock is refused (`statement_mismatch`) unless
+ * every adjustment it includes is in the statement's currency, and `statementFor` never adds an adjustment in another
+ * currency to a total: it lists it apart in `otherCurrencyAdjustments`. Post adjustments in the plan's currency.
+ *
  * @example
  * ```ts
  * const handler = createCommandHandler({ store, decider: payPeriodDecider, commands: payPeriodCommand });

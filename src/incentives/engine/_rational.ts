@@ -1,6 +1,6 @@
 // Exact rational arithmetic on the kernel's Ratio shape. Internal to the engine: every value is kept normalised
 // (positive denominator, lowest terms), so equal values have equal fields.
-import { formatExact, type Ratio } from "../../core/index.ts";
+import { decimal, formatExact, type Ratio } from "../../core/index.ts";
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -58,3 +58,29 @@ export const bpsQ = (bps: number) => rq(bps, 10_000);
 export function dec(r: Ratio): string {
   return formatExact({ currency: "XXX", numerator: r.numerator, denominator: r.denominator });
 }
+
+/**
+ * A finite number as a plain decimal string, without exponent notation: the shortest decimal that reads back as the
+ * same number (`String(n)`), with an exponent such as `1e-7` or `1.5e+21` written out (`"0.0000001"`).
+ */
+export function plainDecimal(n: number): string {
+  const text = String(n);
+  const e = text.search(/e/i);
+  if (e < 0) return text;
+  const negative = text.startsWith("-");
+  const mantissa = text.slice(negative ? 1 : 0, e);
+  const exponent = Number(text.slice(e + 1));
+  const point = mantissa.indexOf(".");
+  const digits = mantissa.replace(".", "");
+  const at = (point < 0 ? mantissa.length : point) + exponent;
+  const body =
+    at <= 0
+      ? `0.${"0".repeat(-at)}${digits}`
+      : at >= digits.length
+        ? `${digits}${"0".repeat(at - digits.length)}`
+        : `${digits.slice(0, at)}.${digits.slice(at)}`;
+  return `${negative ? "-" : ""}${body}`;
+}
+
+/** A finite number as the exact decimal it is written as (`0.1` is 1/10, `1e-7` is 1/10000000). */
+export const numberQ = (n: number): Ratio => decimal(plainDecimal(n));

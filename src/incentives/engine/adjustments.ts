@@ -47,7 +47,7 @@ export function adjustComponent(
     explanation: string,
     extra: Partial<Parameters<typeof makeLine>[1]> = {},
   ) => lines.push(makeLine(scope, { kind, bucket, componentId: comp.id, exact: amount, explanation, ...extra }));
-  let p = totalOf(cp.lines);
+  let p = totalOf(cp.lines, scope.currency);
   if (comp.cap !== undefined) {
     const cap = fixedAmount(ctx, plan, period, comp.cap.amount, scope);
     if (p > cap) {

@@ -32,7 +32,10 @@ export function checkedPlans(plan: PlanVersions): PlanDefinition[] {
 
 /** Builds the engine's context from plan versions and untrusted inputs. */
 export function contextFor(plan: PlanVersions, inputs: CalculationInputs, api: string): EngineContext {
-  return buildContext(checkedPlans(plan), parseCalculationInputs(inputs, api), api);
+  const plans = checkedPlans(plan);
+  const first = plans[0];
+  const expected = first && { planId: first.planId, currency: first.currency };
+  return buildContext(plans, parseCalculationInputs(inputs, api, expected), api);
 }
 
 /**
@@ -49,7 +52,8 @@ export function contextFor(plan: PlanVersions, inputs: CalculationInputs, api: s
  * @param period - The period to calculate: a period id of the plan's kind (`"2026-03"`) or a `Period`.
  * @returns The statement: explained lines, total, exact total, component figures and balances carried forward.
  * @throws {@link ValidationError} for an invalid plan or inputs (e.g. `quota_missing`, `unknown_reversed_credit`,
- * `currency_mismatch`, `invalid_period`).
+ * `currency_mismatch` for a credit or closed statement in another currency, `statement_for_other_plan`,
+ * `invalid_period`).
  * @throws {@link DomainRuleError} `period_closed` when the period is in the history, `period_before_closed_history`,
  * `plan_not_effective`, `accumulation_not_aligned`.
  * @example

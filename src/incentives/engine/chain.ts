@@ -81,7 +81,7 @@ export function computePeriod(ctx: EngineContext, period: Period, state: ChainSt
   lines.push(...spiffLines(ctx, plan, scope, period));
   lines.push(...bonusLines(ctx, plan, scope, period, state.buckets));
   const balance = { value: state.drawBalance };
-  lines.push(...drawLines(ctx, plan, scope, period, totalOf(lines), balance));
+  lines.push(...drawLines(ctx, plan, scope, period, totalOf(lines, scope.currency), balance));
   state.drawBalance = balance.value;
   return { period, plan, lines, components };
 }
@@ -226,7 +226,7 @@ export function toStatement(
     currency: ctx.currency,
     roundingMode: plan.rounding.mode satisfies RoundingMode,
     lines,
-    total: { amount: totalOf(lines), currency: ctx.currency },
+    total: { amount: totalOf(lines, ctx.currency), currency: ctx.currency },
     exactTotal: dec(exact),
     exactTotalFraction: fraction(exact),
     components: own.components,

@@ -1,10 +1,10 @@
 import { type Period, periodOf, type Ratio } from "../../core/index.ts";
 import type { Component, PlanDefinition } from "../plan/index.ts";
 import { moneyText, pct, quantityText, termsText, tierText, times } from "./_format.ts";
-import { type LineOut, type LineScope, makeLine, totalOf } from "./_lines.ts";
-import { dec, div, isZero, mul, neg, rq, sign, sub, ZERO } from "./_rational.ts";
+import { type LineOut, type LineScope, makeCumulativeLine, makeLine, roundOnce, totalOf } from "./_lines.ts";
+import { add, dec, div, isZero, mul, neg, rq, sign, sub, ZERO } from "./_rational.ts";
 import { daysBetween, type EngineContext, type IndexedCredit, versionAt } from "./context.ts";
-import { contribution, isEligible, measureBase } from "./measures.ts";
+import { contribution, isEligible, isReversal, measureBase } from "./measures.ts";
 import type { ComponentSummary } from "./statement.ts";
 import { type WindowEarnings, windowEarnings } from "./windowEarnings.ts";
 
@@ -103,7 +103,83 @@ function originalPayout(ctx: EngineContext, comp: Component, o: IndexedCredit): 
   return out;
 }
 
-/** Lines for the reversals dated in this period: negative lines at the original rates, never positive. */
+/** The reversals of a credit among the inputs, in the engine's order (instant, then credit id). */
+function reversalsOf(ctx: EngineContext, originalId: string): readonly IndexedCredit[] {
+  let index = ctx.memo.get("reversals") as Map<string, IndexedCredit[]> | undefined;
+  if (index === undefined) {
+    index = new Map();
+    for (const ic of ctx.credits) {
+      if (!isReversal(ic.credit)) continue;
+      const id = ic.credit.reversesCreditId as string;
+      const list = index.get(id);
+      if (list === undefined) index.set(id, [ic]);
+      else list.push(ic);
+    }
+    ctx.memo.set("reversals", index);
+  }
+  return index.get(originalId) ?? [];
+}
+
+/** `|r|`. */
+export const magnitude = (r: Ratio): Ratio => (sign(r) < 0 ? neg(r) : r);
+
+/**
+ * What a bucket already clawed back on one original credit before each of its reversals: the exact amount reversed
+ * to date (`before`, ≥ 0) and the whole minor units taken (`paid`). `clawedBack(r, plan)` is the exact amount a
+ * reversal claws back under the plan version in force in its own period (undefined when it is not clawed back). Each
+ * clawback line takes round(amount to date) − taken before, in its period's rounding mode, so what was taken before a
+ * reversal is the rounded amount to date at the previous clawed-back one.
+ */
+export function clawbackHistory(
+  ctx: EngineContext,
+  o: IndexedCredit,
+  bucket: string,
+  clawedBack: (r: IndexedCredit, plan: PlanDefinition | undefined) => Ratio | undefined,
+): ReadonlyMap<IndexedCredit, { readonly before: Ratio; readonly paid: number }> {
+  const key = `claws|${bucket}|${o.credit.creditId}`;
+  const cached = ctx.memo.get(key) as Map<IndexedCredit, { before: Ratio; paid: number }> | undefined;
+  if (cached !== undefined) return cached;
+  const out = new Map<IndexedCredit, { before: Ratio; paid: number }>();
+  let before = ZERO;
+  let paid = 0;
+  for (const r of reversalsOf(ctx, o.credit.creditId)) {
+    out.set(r, { before, paid });
+    const p = periodOf(ctx.calendar, ctx.kind, r.ms);
+    const plan = versionAt(ctx, p);
+    const amount = clawedBack(r, plan);
+    if (amount === undefined || plan === undefined) continue;
+    before = add(before, amount);
+    paid = roundOnce({ periodId: p.id, currency: ctx.currency, mode: plan.rounding.mode }, before).amount;
+  }
+  ctx.memo.set(key, out);
+  return out;
+}
+
+/**
+ * The exact amount a component claws back on a reversal under a plan version (≥ 0: the original credit's payout at
+ * its original rate, times the reversed share), or undefined when that version does not claw it back (no policy, no
+ * such component, not eligible, or outside the window).
+ */
+function componentClawback(
+  ctx: EngineContext,
+  componentId: string,
+  r: IndexedCredit,
+  o: IndexedCredit,
+  plan: PlanDefinition | undefined,
+): Ratio | undefined {
+  const comp = plan?.components.find((c) => c.id === componentId);
+  if (plan?.clawback === undefined || comp === undefined || !isEligible(comp, r.credit, o.credit)) return undefined;
+  if (daysBetween(ctx, o.ms, r.ms) > plan.clawback.windowDays) return undefined;
+  const { payout } = originalPayout(ctx, comp, o);
+  const share = o.credit.amount.amount === 0 ? ZERO : rq(r.credit.amount.amount, o.credit.amount.amount);
+  return magnitude(mul(payout, share));
+}
+
+/**
+ * Lines for the reversals dated in this period: negative lines at the original rates, never positive. Clawbacks are
+ * cumulative per original credit: each takes round(payout × share reversed to date) − what earlier reversals of the
+ * same credit took, so reversing a credit in any number of parts takes back exactly its rounded payout.
+ */
 function clawbackLines(
   ctx: EngineContext,
   plan: PlanDefinition,
@@ -132,21 +208,29 @@ function clawbackLines(
       );
       continue;
     }
-    const { payout, rate } = originalPayout(ctx, comp, o);
-    const share = o.credit.amount.amount === 0 ? ZERO : rq(r.credit.amount.amount, o.credit.amount.amount);
-    const amount = mul(payout, share);
-    const exact = sign(amount) > 0 ? neg(amount) : amount;
+    const { rate } = originalPayout(ctx, comp, o);
+    const own = componentClawback(ctx, comp.id, r, o, plan) ?? ZERO;
+    const history = clawbackHistory(ctx, o, bucket, (x, v) => componentClawback(ctx, comp.id, x, o, v));
+    const { before, paid } = history.get(r) ?? { before: ZERO, paid: 0 };
+    const toDate = add(before, own);
+    const earlier =
+      paid === 0 && isZero(before)
+        ? ""
+        : `; ${moneyText(toDate, ctx.currency)} reversed to date at that rate, less ${moneyText(paid, ctx.currency)} already clawed back`;
     lines.push(
-      makeLine(scope, {
-        kind: "clawback",
-        bucket,
-        componentId: comp.id,
-        creditIds: [r.credit.creditId, o.credit.creditId],
-        rate,
-        basis: rq(r.credit.amount.amount),
-        exact,
-        explanation: `${comp.name}: ${what}, within the ${windowDays}-day window, clawed back at the original rate ${rate}: ${moneyText(exact, ctx.currency)}`,
-      }),
+      makeCumulativeLine(
+        scope,
+        {
+          kind: "clawback",
+          bucket,
+          componentId: comp.id,
+          creditIds: [r.credit.creditId, o.credit.creditId],
+          rate,
+          basis: rq(r.credit.amount.amount),
+          explanation: `${comp.name}: ${what}, within the ${windowDays}-day window, clawed back at the original rate ${rate}: ${moneyText(neg(own), ctx.currency)}${earlier}`,
+        },
+        { toDate, paid, deduct: true },
+      ),
     );
   }
   return lines;
@@ -167,7 +251,7 @@ export function componentPeriod(
   const bucket = `component:${comp.id}`;
   const we = windowEarnings(ctx, plan, comp, period);
   const lines = pieceLines(scope, comp, we, bucket);
-  const earned = totalOf(lines);
+  const earned = totalOf(lines, scope.currency);
   let windowTotal = earned;
   if (we.gated && earned !== 0) {
     const att = we.attainmentBps === undefined ? "unknown (no quota)" : pct(we.attainmentBps);

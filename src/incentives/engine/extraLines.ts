@@ -1,9 +1,9 @@
-import { decimal, type Period, periodOf, type Ratio, ValidationError } from "../../core/index.ts";
+import { type Period, periodOf, type Ratio, ValidationError } from "../../core/index.ts";
 import type { Bonus, PlanDefinition, Spiff } from "../plan/index.ts";
 import { moneyText, pct } from "./_format.ts";
-import { type LineOut, type LineScope, makeLine } from "./_lines.ts";
-import { bpsQ, div, lt, maxQ, minQ, mul, neg, rq, sign, sub, ZERO } from "./_rational.ts";
-import type { BucketState } from "./componentLines.ts";
+import { type LineOut, type LineScope, makeCumulativeLine, makeLine, roundOnce } from "./_lines.ts";
+import { add, bpsQ, div, lt, maxQ, minQ, mul, neg, numberQ, plainDecimal, rq, sub, ZERO } from "./_rational.ts";
+import { type BucketState, clawbackHistory, magnitude } from "./componentLines.ts";
 import {
   creditsIn,
   daysBetween,
@@ -68,6 +68,35 @@ export function spiffLines(ctx: EngineContext, plan: PlanDefinition, scope: Line
   return lines;
 }
 
+/** What a SPIFF paid on a credit under the plan version in force in the credit's period; undefined when nothing. */
+function spiffPaid(ctx: EngineContext, spiffId: string, o: IndexedCredit): Ratio | undefined {
+  const originalPlan = versionAt(ctx, periodOf(ctx.calendar, ctx.kind, o.ms));
+  const s = originalPlan?.spiffs?.find((x) => x.id === spiffId);
+  return s === undefined ? undefined : spiffPayout(s, o.credit, o.ms);
+}
+
+/**
+ * The exact amount a SPIFF claws back on a reversal under a plan version (≥ 0: the original SPIFF times the reversed
+ * share), or undefined when that version does not claw it back (no policy, no such SPIFF, or outside the window).
+ */
+function spiffClawbackAmount(
+  ctx: EngineContext,
+  spiffId: string,
+  r: IndexedCredit,
+  o: IndexedCredit,
+  plan: PlanDefinition | undefined,
+): Ratio | undefined {
+  if (plan?.clawback === undefined || !plan.spiffs?.some((x) => x.id === spiffId)) return undefined;
+  const paid = spiffPaid(ctx, spiffId, o);
+  if (paid === undefined || o.credit.amount.amount === 0) return undefined;
+  if (daysBetween(ctx, o.ms, r.ms) > plan.clawback.windowDays) return undefined;
+  return magnitude(mul(paid, rq(r.credit.amount.amount, o.credit.amount.amount)));
+}
+
+/**
+ * The clawback of a SPIFF paid on a reversed credit: cumulative per original credit, like component clawbacks, so
+ * reversing the credit in any number of parts takes back exactly the rounded SPIFF.
+ */
 function spiffClawback(
   ctx: EngineContext,
   plan: PlanDefinition,
@@ -76,9 +105,7 @@ function spiffClawback(
   r: IndexedCredit,
 ): LineOut[] {
   const o = ctx.byId.get(r.credit.reversesCreditId as string) as IndexedCredit;
-  const originalPlan = versionAt(ctx, periodOf(ctx.calendar, ctx.kind, o.ms));
-  const s = originalPlan?.spiffs?.find((x) => x.id === spiff.id);
-  const paid = s === undefined ? undefined : spiffPayout(s, o.credit, o.ms);
+  const paid = spiffPaid(ctx, spiff.id, o);
   if (paid === undefined || o.credit.amount.amount === 0) return [];
   const days = daysBetween(ctx, o.ms, r.ms);
   const bucket = `spiff:${spiff.id}`;
@@ -96,19 +123,28 @@ function spiffClawback(
       }),
     ];
   }
-  const amount = mul(paid, rq(r.credit.amount.amount, o.credit.amount.amount));
-  const exact = sign(amount) > 0 ? neg(amount) : amount;
+  const own = spiffClawbackAmount(ctx, spiff.id, r, o, plan) ?? ZERO;
+  const history = clawbackHistory(ctx, o, bucket, (x, v) => spiffClawbackAmount(ctx, spiff.id, x, o, v));
+  const { before, paid: taken } = history.get(r) ?? { before: ZERO, paid: 0 };
+  const toDate = add(before, own);
+  const earlier =
+    taken === 0 && before.numerator === 0n
+      ? ""
+      : `; ${moneyText(toDate, ctx.currency)} reversed to date, less ${moneyText(taken, ctx.currency)} already clawed back`;
   return [
-    makeLine(scope, {
-      kind: "clawback",
-      bucket,
-      componentId: spiff.id,
-      creditIds: [r.credit.creditId, o.credit.creditId],
-      rate: `the original SPIFF ${moneyText(paid, ctx.currency)}`,
-      basis: rq(r.credit.amount.amount),
-      exact,
-      explanation: `SPIFF ${spiff.name}: ${what}, within the ${windowDays}-day window, clawed back in proportion to the original SPIFF of ${moneyText(paid, ctx.currency)}: ${moneyText(exact, ctx.currency)}`,
-    }),
+    makeCumulativeLine(
+      scope,
+      {
+        kind: "clawback",
+        bucket,
+        componentId: spiff.id,
+        creditIds: [r.credit.creditId, o.credit.creditId],
+        rate: `the original SPIFF ${moneyText(paid, ctx.currency)}`,
+        basis: rq(r.credit.amount.amount),
+        explanation: `SPIFF ${spiff.name}: ${what}, within the ${windowDays}-day window, clawed back in proportion to the original SPIFF of ${moneyText(paid, ctx.currency)}: ${moneyText(neg(own), ctx.currency)}${earlier}`,
+      },
+      { toDate, paid: taken, deduct: true },
+    ),
   ];
 }
 
@@ -140,21 +176,25 @@ export function bonusLines(
       }
       const reached = we.attainmentBps !== undefined && !lt(we.attainmentBps, rq(bonus.thresholdBps));
       const full = reached ? mul(rq(bonus.amount), share) : ZERO;
-      const rounded = makeLine(scope, { kind: "bonus", bucket, exact: full, explanation: "" }).amount.amount;
+      const rounded = roundOnce(scope, full).amount;
       const previously = state.windowId === we.window.id ? state.earnedInWindow : 0;
       states.set(bucket, { ...state, windowId: we.window.id, earnedInWindow: rounded });
       if (rounded === previously) continue;
       const att = we.attainmentBps === undefined ? "no attainment" : pct(we.attainmentBps);
+      // The line pays rounded − previously, so the bonus paid to date is always the rounded amount earned.
       lines.push(
-        makeLine(scope, {
-          kind: "bonus",
-          bucket,
-          componentId: bonus.id,
-          creditIds: we.counted.map((c) => c.ic.credit.creditId),
-          rate: `${moneyText(bonus.amount, ctx.currency)} at ${pct(bonus.thresholdBps)}`,
-          exact: sub(full, rq(previously)),
-          explanation: `${bonus.name}: ${comp.name} attainment ${att} in ${we.window.id} to date ${reached ? "reaches" : "is below"} ${pct(bonus.thresholdBps)}: ${moneyText(full, ctx.currency)} earned in the window, less ${moneyText(previously, ctx.currency)} already earned`,
-        }),
+        makeCumulativeLine(
+          scope,
+          {
+            kind: "bonus",
+            bucket,
+            componentId: bonus.id,
+            creditIds: we.counted.map((c) => c.ic.credit.creditId),
+            rate: `${moneyText(bonus.amount, ctx.currency)} at ${pct(bonus.thresholdBps)}`,
+            explanation: `${bonus.name}: ${comp.name} attainment ${att} in ${we.window.id} to date ${reached ? "reaches" : "is below"} ${pct(bonus.thresholdBps)}: ${moneyText(full, ctx.currency)} earned in the window, less ${moneyText(previously, ctx.currency)} already earned`,
+          },
+          { toDate: full, paid: previously },
+        ),
       );
     } else lines.push(...mboLine(ctx, scope, bonus, period, share));
   }
@@ -175,11 +215,12 @@ function mboLine(
       {
         code: "score_out_of_scale",
         path: ["inputs", "mboScores"],
-        message: `score ${score} for ${bonus.id} is outside ${bonus.scale.min}–${bonus.scale.max}`,
+        message: `score ${plainDecimal(score)} for ${bonus.id} is outside ${bonus.scale.min}–${bonus.scale.max}`,
       },
     ]);
   }
-  const s = decimal(String(score));
+  const s = numberQ(score);
+  const shown = plainDecimal(score);
   const bucket = `bonus:${bonus.id}`;
   if (bonus.minScore !== undefined && score < bonus.minScore) {
     return [
@@ -188,7 +229,7 @@ function mboLine(
         bucket,
         componentId: bonus.id,
         exact: 0,
-        explanation: `${bonus.name}: score ${score} is below the ${bonus.minScore} minimum: no MBO bonus`,
+        explanation: `${bonus.name}: score ${shown} is below the ${plainDecimal(bonus.minScore)} minimum: no MBO bonus`,
       }),
     ];
   }
@@ -201,7 +242,7 @@ function mboLine(
       componentId: bonus.id,
       rate: `${pct(mul(fraction, rq(10_000)))} of ${moneyText(bonus.targetAmount, ctx.currency)}`,
       exact,
-      explanation: `${bonus.name}: appraisal score ${score} on the ${bonus.scale.min}–${bonus.scale.max} scale pays (${score} − ${bonus.scale.min}) / (${bonus.scale.max} − ${bonus.scale.min}) of the ${moneyText(bonus.targetAmount, ctx.currency)} target${share.numerator === share.denominator ? "" : `, prorated`} = ${moneyText(exact, ctx.currency)}`,
+      explanation: `${bonus.name}: appraisal score ${shown} on the ${bonus.scale.min}–${bonus.scale.max} scale pays (${shown} − ${bonus.scale.min}) / (${bonus.scale.max} − ${bonus.scale.min}) of the ${moneyText(bonus.targetAmount, ctx.currency)} target${share.numerator === share.denominator ? "" : `, prorated`} = ${moneyText(exact, ctx.currency)}`,
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateSchema, instantSchema, ValidationError } from "../../core/index.ts";
+import { _zodIssues, calendarDateSchema, instantSchema, ValidationError } from "../../core/index.ts";
 import { SalesCreditAssigned } from "../../credit/events.ts";
 import { statementBalancesSchema, statementSchema } from "./statement.ts";
 
@@ -12,8 +12,8 @@ const id = z.string().min(1).max(128);
  * - `quotas`: the rep's quota per component and accumulation window (`periodId` is the window's id, e.g. `2026-Q1`),
  *   in the measure's base unit (minor units for revenue and margin, units, deals). Required by attainment measures,
  *   accelerators, gates, ramps and goal bonuses.
- * - `history`: the rep's closed statements, oldest first, contiguous; they are never changed: differences are posted
- *   as prior-period adjustments in the period calculated.
+ * - `history`: the rep's closed statements of the same plan (same `planId` and currency), oldest first, contiguous;
+ *   they are never changed: differences are posted as prior-period adjustments in the period calculated.
  * - `opening`: the balances before the first period calculated (draw balance, carried excess and shortfall, true-up
  *   state, holds), for a rep migrating from another system.
  * - `participation`: the days the rep took part (both bounds inclusive), for proration, ramps and the draw start.
@@ -58,24 +58,28 @@ export const calculationInputsSchema = z.strictObject({
 export type CalculationInputs = z.input<typeof calculationInputsSchema>;
 
 /**
- * Validates calculation inputs with zod and the checks zod cannot make (one rep, unique credit ids, unique quotas).
+ * Validates calculation inputs with zod and the checks zod cannot make (one rep, unique credit ids, unique quotas,
+ * and, given the plan, closed statements of that plan and currency only).
  *
  * @param inputs - Untrusted inputs.
  * @param api - The API name reported in errors.
+ * @param plan - The plan calculated (its id and currency); when given, every closed statement in `history` must be
+ * one of its statements: another `planId` is `statement_for_other_plan`, another currency `currency_mismatch`.
  * @returns The parsed inputs.
- * @throws {@link ValidationError} listing every issue.
+ * @throws {@link ValidationError} listing every issue, each with its path (e.g. `["inputs", "history", 0, "currency"]`).
  * @example
  * ```ts
- * const parsed = parseCalculationInputs(untrusted, "calculate");
+ * const parsed = parseCalculationInputs(untrusted, "calculate", { planId: "ae-2026", currency: "USD" });
  * ```
  */
-export function parseCalculationInputs(inputs: unknown, api: string): z.output<typeof calculationInputsSchema> {
+export function parseCalculationInputs(
+  inputs: unknown,
+  api: string,
+  plan?: { readonly planId: string; readonly currency: string },
+): z.output<typeof calculationInputsSchema> {
   const parsed = calculationInputsSchema.safeParse(inputs);
   if (!parsed.success) {
-    throw new ValidationError(
-      api,
-      parsed.error.issues.map((i) => ({ code: i.code, path: ["inputs", ...i.path], message: i.message })),
-    );
+    throw new ValidationError(api, _zodIssues(parsed.error.issues, ["inputs"]));
   }
   const data = parsed.data;
   const issues: { code: string; path: PropertyKey[]; message: string }[] = [];
@@ -115,6 +119,20 @@ export function parseCalculationInputs(inputs: unknown, api: string): z.output<t
         code: "statement_for_other_rep",
         path: ["inputs", "history", i, "repId"],
         message: `statement of ${s.repId}`,
+      });
+    }
+    if (plan !== undefined && s.planId !== plan.planId) {
+      issues.push({
+        code: "statement_for_other_plan",
+        path: ["inputs", "history", i, "planId"],
+        message: `statement of plan ${s.planId}, not ${plan.planId}`,
+      });
+    }
+    if (plan !== undefined && s.currency !== plan.currency) {
+      issues.push({
+        code: "currency_mismatch",
+        path: ["inputs", "history", i, "currency"],
+        message: `statement in ${s.currency}; plan ${plan.planId} pays in ${plan.currency}`,
       });
     }
   });

@@ -60,6 +60,7 @@ export const incentiveIssueCodes = Object.freeze({
   duplicateQuota: "duplicate_quota",
   duplicateStatement: "duplicate_statement",
   statementForOtherRep: "statement_for_other_rep",
+  statementForOtherPlan: "statement_for_other_plan",
   scoreOutOfScale: "score_out_of_scale",
   invalidPeriod: "invalid_period",
 } as const);

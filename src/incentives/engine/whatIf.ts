@@ -1,4 +1,4 @@
-import { type Money, nextPeriod, type Period } from "../../core/index.ts";
+import { type Money, nextPeriod, type Period, SalesfoldError, sum } from "../../core/index.ts";
 import { totalOf } from "./_lines.ts";
 import { calculate, contextFor, type PlanVersions } from "./calculate.ts";
 import { computePeriod, stateFrom } from "./chain.ts";
@@ -83,22 +83,25 @@ function totalsPerPeriod(plan: PlanVersions, inputs: CalculationInputs, from: st
   const first = resolvePeriod(ctx, from, ["history", "from"]);
   const last = resolvePeriod(ctx, to, ["history", "to"]);
   const state = stateFrom(inputs.opening);
-  const out: { periodId: string; total: number; currency: string }[] = [];
+  const rows: { periodId: string; start: string; total: number }[] = [];
   for (let p = first; p.start <= last.start; p = nextPeriod(ctx.calendar, p)) {
-    out.push({ periodId: p.id, total: totalOf(computePeriod(ctx, p, state).lines), currency: ctx.currency });
-    if (out.length > 10_000) break;
+    rows.push({ periodId: p.id, start: p.start, total: totalOf(computePeriod(ctx, p, state).lines, ctx.currency) });
+    if (rows.length > 10_000) break;
   }
-  return out;
+  return { currency: ctx.currency, rows };
 }
 
 /**
  * Compares two plans over the same history (credits, quotas, participation…) and range of periods, each computed
  * from the same opening balances without prior-period adjustments: "what would the proposed plan have paid?".
+ * Periods are paired by id: a period only one plan calculates (e.g. plans on different calendars) shows zero for the
+ * other.
  *
  * @param planA - The reference plan (or versions).
  * @param planB - The plan to compare (or versions), in the same currency and period kind.
  * @param history - The inputs and the first and last period (inclusive) to compare.
- * @returns Per-period totals, the totals and their difference (B − A).
+ * @returns Per-period totals in period order, the totals and their difference (B − A).
+ * @throws {@link SalesfoldError} `currency_mismatch` when the two plans are in different currencies.
  * @throws The errors of {@link calculate}.
  * @example
  * ```ts
@@ -113,22 +116,36 @@ export function comparePlans(
 ): PlanComparison {
   const a = totalsPerPeriod(planA, history.inputs, history.from, history.to);
   const b = totalsPerPeriod(planB, history.inputs, history.from, history.to);
-  const currency = a[0]?.currency ?? b[0]?.currency ?? "USD";
-  const periods = a.map((row, i) => {
-    const other = b[i]?.total ?? 0;
-    return {
-      periodId: row.periodId,
-      a: { amount: row.total, currency },
-      b: { amount: other, currency },
-      difference: { amount: other - row.total, currency },
-    };
-  });
-  const totalA = a.reduce((s, r) => s + r.total, 0);
-  const totalB = b.reduce((s, r) => s + r.total, 0);
-  return {
-    periods,
-    totalA: { amount: totalA, currency },
-    totalB: { amount: totalB, currency },
-    difference: { amount: totalB - totalA, currency },
-  };
+  if (a.currency !== b.currency) {
+    throw new SalesfoldError(
+      "currency_mismatch",
+      `comparePlans: plan A pays in ${a.currency} and plan B in ${b.currency}; compare plans of one currency`,
+    );
+  }
+  const { currency } = a;
+  const m = (amount: number): Money => ({ amount, currency });
+  const byId = new Map<string, { start: string; a: number; b: number }>();
+  for (const r of a.rows) byId.set(r.periodId, { start: r.start, a: r.total, b: 0 });
+  for (const r of b.rows) {
+    const row = byId.get(r.periodId);
+    if (row === undefined) byId.set(r.periodId, { start: r.start, a: 0, b: r.total });
+    else row.b = r.total;
+  }
+  const periods = [...byId]
+    .sort(([x, p], [y, q]) => (p.start < q.start ? -1 : p.start > q.start ? 1 : x < y ? -1 : x > y ? 1 : 0))
+    .map(([periodId, row]) => ({
+      periodId,
+      a: m(row.a),
+      b: m(row.b),
+      difference: sum([m(row.b), m(-row.a)], currency),
+    }));
+  const totalA = sum(
+    a.rows.map((r) => m(r.total)),
+    currency,
+  );
+  const totalB = sum(
+    b.rows.map((r) => m(r.total)),
+    currency,
+  );
+  return { periods, totalA, totalB, difference: sum([totalB, m(-totalA.amount)], currency) };
 }

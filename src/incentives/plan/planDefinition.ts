@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  _zodIssues,
   type Calendar,
   type CalendarOptions,
   defineCalendar,
@@ -257,10 +258,7 @@ function deepFreeze<T>(value: T): T {
 export function definePlan(input: unknown): PlanDefinition {
   const parsed = planDefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError(
-      "definePlan",
-      parsed.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
-    );
+    throw new ValidationError("definePlan", _zodIssues(parsed.error.issues));
   }
   const issues = semanticIssues(parsed.data);
   if (issues.length > 0) throw new ValidationError("definePlan", issues);

@@ -1,10 +1,11 @@
-import type { Money } from "../../core/index.ts";
+import { type Money, sum } from "../../core/index.ts";
 import type { IncentiveLedgerState } from "./incentiveLedger.ts";
 import { assignedReps, type RepStatementView, statementFor } from "./repStatements.ts";
 
 /**
  * What a plan owes its reps for one period, in minor units of the plan's currency.
- * - `payable`: the sum of the reps' statement totals (locked ones as stored, others as calculated now);
+ * - `payable`: the sum of the reps' statement totals (locked ones as stored, others as calculated now); adjustments
+ *   in another currency than the plan's are never part of it (see `RepStatementView.otherCurrencyAdjustments`);
  * - `locked`: the part of `payable` already locked;
  * - `held`: amounts earned but on hold (unpaid invoices) at the period's end: a liability not yet payable;
  * - `excessCarried`: excess above caps carried forward, to be paid later;
@@ -35,6 +36,7 @@ export interface AccruedLiability {
  * @param key - The plan and period.
  * @returns The totals and each rep's statement view.
  * @throws {@link NotFoundError} when the plan is not published, and the engine's errors.
+ * @throws {@link SalesfoldError} `currency_mismatch` if a statement total is not in the plan's currency.
  * @example
  * ```ts
  * const { payable, held } = accruedLiability(ledger, { planId: "ae-2026", periodId: "2026-02" });
@@ -49,14 +51,18 @@ export function accruedLiability(
     .map((repId) => statementFor(ledger, { ...key, repId }))
     .filter((v): v is RepStatementView => v !== undefined);
   const m = (amount: number): Money => ({ amount, currency });
-  let payable = 0;
-  let locked = 0;
+  const payable = sum(
+    reps.map((v) => v.total),
+    currency,
+  );
+  const locked = sum(
+    reps.filter((v) => v.status === "locked").map((v) => v.total),
+    currency,
+  );
   let held = 0;
   let excess = 0;
   let draw = 0;
   for (const v of reps) {
-    payable += v.total.amount;
-    if (v.status === "locked") locked += v.total.amount;
     held += v.statement.balances.held.reduce((s, h) => s + h.amount, 0);
     excess += v.statement.balances.buckets.reduce((s, b) => s + b.excess, 0);
     draw += v.statement.balances.drawBalance;
@@ -64,8 +70,8 @@ export function accruedLiability(
   return {
     planId: key.planId,
     periodId: key.periodId,
-    payable: m(payable),
-    locked: m(locked),
+    payable,
+    locked,
     held: m(held),
     excessCarried: m(excess),
     drawReceivable: m(draw),

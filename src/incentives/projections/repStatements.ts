@@ -5,6 +5,7 @@ import {
   NotFoundError,
   type Period,
   periodById,
+  sum,
 } from "../../core/index.ts";
 import { calculate } from "../engine/calculate.ts";
 import type { Statement } from "../engine/statement.ts";
@@ -16,8 +17,11 @@ import type { IncentiveLedgerState, LedgerAssignment, LedgerCredit } from "./inc
  * A rep's statement for one plan and period, as the ledger shows it.
  * - `status`: `open` (the period is open), `closed` (closed, not yet approved), `approved`, or `locked`;
  * - `statement`: the engine's statement (for a locked period, the one stored when it was locked);
- * - `adjustments`: manual adjustments and upheld disputes paid in this period;
- * - `total`: `statement.total` plus the adjustments: what the rep is paid for the period.
+ * - `adjustments`: manual adjustments and upheld disputes paid in this period, all in the statement's currency;
+ * - `otherCurrencyAdjustments`: adjustments aimed at this period or earlier in another currency than the plan's.
+ *   They are never added to `total` nor paid in a lock (amounts of two currencies are never summed): they stay listed
+ *   here, period after period, so the amounts can be posted again in the plan's currency;
+ * - `total`: `statement.total` plus `adjustments`: what the rep is paid for the period.
  *
  * @example
  * ```ts
@@ -32,6 +36,7 @@ export interface RepStatementView {
   readonly status: "open" | "closed" | "approved" | "locked";
   readonly statement: Statement;
   readonly adjustments: readonly StatementAdjustment[];
+  readonly otherCurrencyAdjustments: readonly StatementAdjustment[];
   readonly total: Money;
   readonly approvedTotal?: Money;
 }
@@ -86,7 +91,9 @@ export function assignedReps(ledger: IncentiveLedgerState, planId: string, perio
  * - the rep's locked statements as closed history, so late credits and plan corrections post prior-period
  *   adjustments into this period and locked statements never change;
  * - the manual and dispute adjustments targeted at this period or earlier and not included in a locked statement
- *   (an adjustment aimed at a locked period is paid in the next period calculated).
+ *   (an adjustment aimed at a locked period is paid in the next period calculated). Only those in the plan's
+ *   currency are added to the total; any in another currency are set apart in `otherCurrencyAdjustments` (neither
+ *   the pay-period nor the dispute decider knows the plan's currency, so they cannot refuse them).
  *
  * @param ledger - The state of {@link incentiveLedger}.
  * @param key - Plan, rep and period.
@@ -115,6 +122,7 @@ export function statementFor(ledger: IncentiveLedgerState, key: StatementKey): R
       status: "locked",
       statement: locked.statement,
       adjustments: locked.adjustments,
+      otherCurrencyAdjustments: [],
       total: locked.total,
       ...(approvedTotal && { approvedTotal }),
     };
@@ -152,9 +160,10 @@ export function statementFor(ledger: IncentiveLedgerState, key: StatementKey): R
     periodId,
   );
   const paidIn = new Set(Object.values(lockedByPeriod).flatMap((l) => l.adjustments.map((a) => a.adjustmentId)));
-  const adjustments = (ledger.adjustments[planId]?.[repId] ?? []).filter(
+  const due = (ledger.adjustments[planId]?.[repId] ?? []).filter(
     (a) => !paidIn.has(a.adjustmentId) && periodById(calendar, a.periodId).start <= period.start,
   );
+  const adjustments = due.filter((a) => a.amount.currency === statement.currency);
   const closed = ledger.closed[planId]?.[periodId] !== undefined;
   return {
     planId,
@@ -163,10 +172,8 @@ export function statementFor(ledger: IncentiveLedgerState, key: StatementKey): R
     status: approvedTotal !== undefined ? "approved" : closed ? "closed" : "open",
     statement,
     adjustments,
-    total: {
-      amount: adjustments.reduce((s, a) => s + a.amount.amount, statement.total.amount),
-      currency: statement.currency,
-    },
+    otherCurrencyAdjustments: due.filter((a) => a.amount.currency !== statement.currency),
+    total: sum([statement.total, ...adjustments.map((a) => a.amount)], statement.currency),
     ...(approvedTotal && { approvedTotal }),
   };
 }

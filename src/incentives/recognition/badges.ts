@@ -1,4 +1,4 @@
-import { toEpochMilliseconds, toIsoInstant, ValidationError } from "../../core/index.ts";
+import { _zodIssues, toEpochMilliseconds, toIsoInstant, ValidationError } from "../../core/index.ts";
 import type { Statement } from "../engine/statement.ts";
 import { type BadgeAward, type BadgeDefinition, badgeDefinitionSchema } from "./schemas.ts";
 
@@ -51,10 +51,7 @@ export interface PeriodFacts {
 export function defineBadges(input: unknown): readonly BadgeDefinition[] {
   const parsed = badgeDefinitionSchema.array().max(200).safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError(
-      "defineBadges",
-      parsed.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
-    );
+    throw new ValidationError("defineBadges", _zodIssues(parsed.error.issues));
   }
   const seen = new Set<string>();
   const issues = parsed.data.flatMap((b, i) => {

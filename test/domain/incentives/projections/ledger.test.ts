@@ -2,46 +2,20 @@
 // prior-period deltas for a late credit and a plan correction, adjustments, disputes, payouts and liability.
 // Every expected figure is worked out by hand in the comments.
 import { describe, expect, it } from "vitest";
-import { creditEvents } from "../../../../src/credit/index.ts";
 import {
   accruedLiability,
-  disputeCommand,
-  disputeDecider,
   disputeQueue,
   disputeStreamId,
-  incentiveLedger,
-  incentivePlanCommand,
-  incentivePlanDecider,
   incentivePlanStreamId,
-  incentivesEvents,
   payoutHistory,
-  payPeriodCommand,
-  payPeriodDecider,
   payPeriodStreamId,
   statementFor,
 } from "../../../../src/incentives/index.ts";
-import {
-  createCommandHandler,
-  createEventCatalog,
-  createInMemoryEventStore,
-  fixedClock,
-  rebuildProjection,
-  sequentialIds,
-} from "../../../../src/index.ts";
+import { rebuildProjection } from "../../../../src/index.ts";
 import { credit, planV1, planV2, usd } from "../events/fixtures.ts";
+import { ledgerHarness } from "./ledgerHarness.ts";
 
-async function setup() {
-  const store = createInMemoryEventStore({ catalog: createEventCatalog([incentivesEvents, creditEvents]) });
-  const common = { store, clock: fixedClock("2026-02-03T09:00:00.000Z"), ids: sequentialIds("id") };
-  const plans = createCommandHandler({ ...common, decider: incentivePlanDecider, commands: incentivePlanCommand });
-  const periods = createCommandHandler({ ...common, decider: payPeriodDecider, commands: payPeriodCommand });
-  const disputes = createCommandHandler({ ...common, decider: disputeDecider, commands: disputeCommand });
-  const credits = async (...list: ReturnType<typeof credit>[]) => {
-    for (const c of list) await store.append(`credit-${c.creditId}`, [{ type: "SalesCreditAssigned", data: c }]);
-  };
-  const ledger = async () => (await rebuildProjection(store, incentiveLedger)).state;
-  return { store, plans, periods, disputes, credits, ledger };
-}
+const setup = async () => ledgerHarness("2026-02-03T09:00:00.000Z");
 
 const JAN = "2026-01";
 const FEB = "2026-02";
