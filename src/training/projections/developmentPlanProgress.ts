@@ -1,4 +1,5 @@
 import {
+  calendarDateOf,
   compareCalendarDates,
   createEventCatalog,
   defineProjection,
@@ -98,7 +99,8 @@ export const developmentPlanProgressProjection = /* @__PURE__ */ defineProjectio
         repId: d.repId,
         managerId: d.managerId,
         careerGoal: d.careerGoal,
-        createdOn: d.createdAt.slice(0, 10),
+        // The UTC day of the instant, whatever offset it was written with.
+        createdOn: calendarDateOf(d.createdAt, "UTC"),
         status: "active",
         gapIds: d.gaps.map((g) => g.gapId),
         objectives: Object.fromEntries(

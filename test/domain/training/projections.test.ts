@@ -337,4 +337,25 @@ describe("development plans", () => {
     });
     expect(developmentPlanProgress(state, "2026-08-19").idp?.reviewDue).toBe(false);
   });
+  it("counts a never-reviewed plan from the UTC day of its creation, whatever offset the instant carries", () => {
+    const plan = (createdAt: string): DevelopmentPlanEvent => ({
+      type: "DevelopmentPlanCreated",
+      data: {
+        planId: "idp",
+        repId: "rep-ana",
+        managerId: "mgr",
+        careerGoal: "lead",
+        gaps: [],
+        objectives: [],
+        createdAt,
+      },
+    });
+    // The same instant: 1 October, 23:30 UTC, is 2 October, 07:30 in Shanghai.
+    for (const createdAt of ["2026-10-01T23:30:00.000Z", "2026-10-02T07:30:00+08:00"]) {
+      const state = fold(developmentPlanProgressProjection, envelopes([plan(createdAt)]));
+      // 31 days after 1 October: due with a 30-day rhythm.
+      expect(developmentPlanProgress(state, "2026-11-01", { reviewEveryDays: 30 }).idp?.reviewDue).toBe(true);
+      expect(developmentPlanProgress(state, "2026-10-31", { reviewEveryDays: 30 }).idp?.reviewDue).toBe(false);
+    }
+  });
 });
