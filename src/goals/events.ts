@@ -84,7 +84,8 @@ export const GoalRevised = /* @__PURE__ */ defineEvent(
   z.strictObject({
     goalId: goalIdSchema,
     version: z.number().int().min(2),
-    target: goalTargetSchema,
+    /** The new full target; absent when only the wording changed, which leaves the target (and any proration) as it is. */
+    target: goalTargetSchema.optional(),
     description: text(1000),
     measure: text(1000),
     actor,

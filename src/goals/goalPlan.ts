@@ -128,11 +128,13 @@ export function applyGoalEvent(state: GoalPlanState, event: GoalEvent): void {
       if (!goal) return;
       goal.description = d.description;
       goal.measure = d.measure;
-      goal.target = d.target;
-      goal.fullTarget = d.target;
+      if (d.target !== undefined) {
+        goal.target = d.target;
+        goal.fullTarget = d.target;
+      }
       goal.versions.push(
         withOptional<TargetVersion>(
-          { version: d.version, target: d.target, change: "revised", at: d.at },
+          { version: d.version, target: goal.target, change: "revised", at: d.at },
           { actor: d.actor },
         ),
       );

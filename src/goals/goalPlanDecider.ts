@@ -160,10 +160,11 @@ function decide(command: GoalsCommand, state: GoalPlanState, context: DecisionCo
       const goal = requireGoal(state, d.goalId);
       assertUnlocked(goal, "revise");
       if (d.target !== undefined) assertSameCurrency(goal, d.target);
+      // Only a new target changes the target: a revision of the wording keeps a proration in place.
       const data = {
         goalId: d.goalId,
         version: nextVersion(goal),
-        target: d.target ?? goal.fullTarget,
+        ...(d.target === undefined ? {} : { target: d.target }),
         description: d.description ?? goal.description,
         measure: d.measure ?? goal.measure,
         ...by,

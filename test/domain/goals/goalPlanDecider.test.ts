@@ -355,6 +355,45 @@ describe("goal plan decider: locks, revisions, adjustments, proration", () => {
       .then([prorated(46, 45_000_000, "team_participation", 3)]);
   });
 
+  it("revises only the wording of a prorated goal without touching its target", () => {
+    const prorated: GoalEvent = {
+      type: "GoalProrated",
+      data: {
+        goalId: "q3",
+        version: 2,
+        fullTarget: usd(90_000_000),
+        target: usd(44_021_739),
+        days: 45,
+        periodDays: 92,
+        rounding: "half_up",
+        source: "dates",
+        ...by,
+      } as never,
+    };
+    const reworded: GoalEvent = {
+      type: "GoalRevised",
+      data: {
+        goalId: "q3",
+        version: 3,
+        description: "Clearer wording",
+        measure: "Revenue-split credit dated in Q3",
+        ...by,
+      },
+    };
+    spec
+      .given([q3East, prorated])
+      .when({ type: "ReviseGoal", data: { goalId: "q3", description: "Clearer wording" } })
+      .then([reworded]);
+    const state = [q3East, prorated, reworded].reduce(goalPlanDecider.evolve, goalPlanDecider.initialState());
+    expect(state.goals.q3?.target).toEqual(usd(44_021_739));
+    expect(state.goals.q3?.fullTarget).toEqual(usd(90_000_000));
+    expect(state.goals.q3?.versions.map((v) => [v.version, v.change, v.target])).toEqual([
+      [1, "set", usd(90_000_000)],
+      [2, "prorated", usd(44_021_739)],
+      [3, "revised", usd(44_021_739)],
+    ]);
+  });
+
   it(`refuses participation counted over another period length (${goalRules.participationPeriodMismatch})`, () => {
     spec
       .given([q3East])
