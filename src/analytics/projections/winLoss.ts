@@ -16,7 +16,8 @@ export interface OutcomeTotals {
 
 /**
  * How deals went against one competitor: the closed deals it was on, won and lost among them, and lost to it.
- * Strengths and weaknesses are counted over the deals it was recorded on (closed or not).
+ * Strengths and weaknesses are counted over the deals it is currently recorded on (closed or not): removing it from a
+ * deal takes that deal's counts back out.
  *
  * @example
  * ```ts
@@ -47,6 +48,11 @@ export interface WinLossState {
   readonly wonByReason: Record<string, OutcomeTotals>;
   readonly lostByReason: Record<string, OutcomeTotals>;
   readonly byCompetitor: Record<string, CompetitorRecord>;
+  /**
+   * @internal The strengths and weaknesses each deal currently records for each competitor, so that removing a
+   * competitor from a deal (or recording it again) takes its counts back out.
+   */
+  readonly onDeal: Record<string, Record<string, { strengths: string[]; weaknesses: string[] }>>;
 }
 
 const totals = (): OutcomeTotals => ({ count: 0, amountByCurrency: {} });
@@ -54,6 +60,20 @@ const totals = (): OutcomeTotals => ({ count: 0, amountByCurrency: {} });
 function count(t: OutcomeTotals, currency: string, amount: number): void {
   t.count += 1;
   t.amountByCurrency[currency] = (t.amountByCurrency[currency] ?? 0) + amount;
+}
+
+/** Takes one deal's strengths and weaknesses of a competitor back out of its counts; a count that reaches 0 goes. */
+function untally(r: CompetitorRecord, recorded: { strengths: string[]; weaknesses: string[] }): void {
+  for (const [counts, keys] of [
+    [r.strengths, recorded.strengths],
+    [r.weaknesses, recorded.weaknesses],
+  ] as const) {
+    for (const x of keys) {
+      const left = (counts[x] ?? 0) - 1;
+      if (left > 0) counts[x] = left;
+      else delete counts[x];
+    }
+  }
 }
 
 function competitor(s: WinLossState, id: string): CompetitorRecord {
@@ -79,14 +99,27 @@ export const winLoss = /* @__PURE__ */ defineProjection({
     wonByReason: {},
     lostByReason: {},
     byCompetitor: {},
+    onDeal: {},
   }),
   handlers: {
     DealCompetitorAdded: (s, e) => {
       const c = e.data.competitor;
       const r = competitor(s, c.competitorId);
       r.name = c.name;
+      const deal = (s.onDeal[e.data.dealId] ??= {});
+      // Recorded again on the same deal: the new strengths and weaknesses replace the old ones.
+      const previous = deal[c.competitorId];
+      if (previous !== undefined) untally(r, previous);
+      deal[c.competitorId] = { strengths: [...c.strengths], weaknesses: [...c.weaknesses] };
       for (const x of c.strengths) r.strengths[x] = (r.strengths[x] ?? 0) + 1;
       for (const x of c.weaknesses) r.weaknesses[x] = (r.weaknesses[x] ?? 0) + 1;
+    },
+    DealCompetitorRemoved: (s, e) => {
+      const deal = s.onDeal[e.data.dealId];
+      const previous = deal?.[e.data.competitorId];
+      if (deal === undefined || previous === undefined) return;
+      untally(competitor(s, e.data.competitorId), previous);
+      delete deal[e.data.competitorId];
     },
     DealWon: (s, e) => {
       const d = e.data;

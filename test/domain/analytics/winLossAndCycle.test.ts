@@ -78,6 +78,35 @@ describe("winLoss", () => {
     });
   });
 
+  it("counts strengths and weaknesses only on the deals a competitor is still on", () => {
+    const globex = { competitorId: "globex", name: "Globex", strengths: ["price"], weaknesses: ["support"] };
+    const add = (dealId: string, competitor = globex): DealEvent => ({
+      type: "DealCompetitorAdded",
+      data: { dealId, competitor },
+    });
+    const remove = (dealId: string): DealEvent => ({
+      type: "DealCompetitorRemoved",
+      data: { dealId, competitorId: "globex" },
+    });
+    // d-1: added, removed, added again; d-2: added then removed; d-3: recorded twice, the second time without
+    // weaknesses (the second record replaces the first).
+    const s = fold(
+      winLoss,
+      envelopes([
+        add("d-1"),
+        remove("d-1"),
+        add("d-1"),
+        add("d-2"),
+        remove("d-2"),
+        add("d-3"),
+        add("d-3", { ...globex, strengths: ["brand"], weaknesses: [] }),
+        remove("d-4"),
+      ]),
+    );
+    expect(s.byCompetitor.globex?.strengths).toEqual({ price: 1, brand: 1 });
+    expect(s.byCompetitor.globex?.weaknesses).toEqual({ support: 1 });
+  });
+
   it("rates with half-up basis points and null for nothing closed", () => {
     expect(winRateBps(2, 1)).toBe(6_667);
     expect(winRateBps(1, 2)).toBe(3_333);
