@@ -6,6 +6,21 @@ import type { AccountBookEvent } from "./events.ts";
 import { requireEnrolled, requireRegistered, requireRule } from "./rules.ts";
 import type { PoolPolicy } from "./schemas.ts";
 
+/**
+ * Refuses a pool move while an owner change is scheduled after `now`: the move would take effect before it, and the
+ * book could not tell who releases or claims what until then.
+ */
+function requireNothingScheduled(state: AccountBookState, customerId: string, nowMs: number): void {
+  const timeline = state.accounts[customerId]?.timeline ?? [];
+  const last = timeline[timeline.length - 1];
+  requireRule(
+    last === undefined || last.at <= nowMs,
+    "ownership_change_scheduled",
+    `accountBook: ${customerId} has an owner change scheduled for ${last === undefined ? "" : new Date(last.at).toISOString()}; release or claim it once that change is in force`,
+    { customerId },
+  );
+}
+
 function requirePool(state: AccountBookState): PoolPolicy {
   requireRule(state.pool !== undefined, "pool_not_configured", "accountBook: set a pool policy first");
   return state.pool;
@@ -19,7 +34,8 @@ function requirePool(state: AccountBookState): PoolPolicy {
  * @param reason - Why.
  * @param now - The instant of the decision.
  * @returns The `AccountReleasedToPool` event.
- * @throws {@link DomainRuleError} `account_not_registered` or `account_already_in_pool`.
+ * @throws {@link DomainRuleError} `account_not_registered`, `ownership_change_scheduled` (an owner change takes effect
+ * after `now`) or `account_already_in_pool`.
  * @example
  * ```ts
  * releaseAccount(state, "cu-1", "no budget this year", now);
@@ -32,6 +48,7 @@ export function releaseAccount(
   now: string,
 ): AccountBookEvent[] {
   requireRegistered(state.accounts, customerId);
+  requireNothingScheduled(state, customerId, toEpochMilliseconds(now, "releaseAccount"));
   const holder = latestHolder(state.accounts[customerId]);
   requireRule(holder !== null, "account_already_in_pool", `accountBook: ${customerId} is already in the pool`, {
     customerId,
@@ -52,7 +69,8 @@ export function releaseAccount(
  * @param now - The instant of the decision.
  * @returns `AccountClaimed` and the `AccountOwnerAssigned` it causes, effective at `now`.
  * @throws {@link DomainRuleError} `pool_not_configured`, `account_not_registered`, `rep_not_enrolled`,
- * `account_not_in_pool`, `reclaim_too_soon`, `holding_limit_reached` or `claim_limit_reached`.
+ * `ownership_change_scheduled`, `account_not_in_pool`, `reclaim_too_soon`, `holding_limit_reached` or
+ * `claim_limit_reached`.
  * @example
  * ```ts
  * claimAccount(state, "cu-1", "rep-bo", "2026-07-11T02:00:00.000Z");
@@ -68,6 +86,7 @@ export function claimAccount(
   requireRegistered(state.accounts, customerId);
   requireEnrolled(state.reps, repId);
   const account = state.accounts[customerId]!;
+  requireNothingScheduled(state, customerId, toEpochMilliseconds(now, "claimAccount"));
   requireRule(latestHolder(account) === null, "account_not_in_pool", `accountBook: ${customerId} is not in the pool`, {
     customerId,
   });

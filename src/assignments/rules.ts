@@ -36,6 +36,7 @@ export const assignmentsRules = Object.freeze({
   accountAlreadyInPool: "account_already_in_pool",
   poolNotConfigured: "pool_not_configured",
   accountNotInPool: "account_not_in_pool",
+  ownershipChangeScheduled: "ownership_change_scheduled",
   reclaimTooSoon: "reclaim_too_soon",
   holdingLimitReached: "holding_limit_reached",
   claimLimitReached: "claim_limit_reached",

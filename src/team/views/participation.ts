@@ -16,7 +16,7 @@ import type { OrganizationState, Spell } from "../organization.ts";
  *
  * @example
  * ```ts
- * const p: PeriodParticipation = { memberId: "rep-ana", periodId: "2026-Q3", days: 46, periodDays: 92, segments: [{ from: "2026-08-17", through: "2026-09-30" }] };
+ * const p: PeriodParticipation = { memberId: "rep-ana", periodId: "2026-Q3", days: 45, periodDays: 92, segments: [{ from: "2026-08-17", through: "2026-09-30" }] };
  * ```
  */
 export interface PeriodParticipation {
@@ -64,7 +64,7 @@ function activeSpells(employment: readonly Spell[], leaves: readonly Spell[]): S
  * @example
  * ```ts
  * const q3 = periodById(calendar, "2026-Q3");
- * participationIn(directory, "rep-ana", q3); // { days: 46, periodDays: 92, … } for a hire on 17 August
+ * participationIn(directory, "rep-ana", q3); // { days: 45, periodDays: 92, … } for a hire on 17 August
  * ```
  */
 export function participationIn(state: OrganizationState, memberId: string, period: Period): PeriodParticipation {

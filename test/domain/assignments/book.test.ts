@@ -226,6 +226,15 @@ describe("accounts", () => {
           data: { customerId: "cu-1", fromRepId: "rep-ana", effectiveFrom: NOW, reason: "no budget" },
         },
       ]));
+  it("ownership_change_scheduled: no release while a hand-over takes effect later", () =>
+    spec
+      .given([
+        ...base,
+        assigned("cu-1", "rep-ana"),
+        assigned("cu-1", "rep-bo", "2026-09-01T00:00:00.000Z"), // after NOW
+      ])
+      .when({ type: "ReleaseAccount", data: { customerId: "cu-1", reason: "no budget" } })
+      .then("ownership_change_scheduled"));
   it("account_already_in_pool", () =>
     spec
       .given([...base, assigned("cu-1", "rep-ana"), released("cu-1", "rep-ana")])

@@ -46,6 +46,11 @@ describe("pool: claims", () => {
       .when(claim("cu-2"))
       .then("account_not_in_pool");
   });
+  it("ownership_change_scheduled: no claim while an assignment takes effect later", () =>
+    spec
+      .given([...base, assigned("cu-1", "rep-ana", "2026-09-01T00:00:00.000Z")]) // in the pool until 1 September
+      .when(claim("cu-1"))
+      .then("ownership_change_scheduled"));
   it("account_not_registered and rep_not_enrolled", () => {
     spec.given(base).when(claim("cu-9")).then("account_not_registered");
     spec.given(base).when(claim("cu-1", "rep-zed")).then("rep_not_enrolled");
