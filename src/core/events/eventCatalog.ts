@@ -146,7 +146,18 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
         problems.push({ code: "unrecognized_keys", path: [i, key], message: `unknown field ${JSON.stringify(key)}` });
       }
     }
-    const def = typeof raw.type === "string" ? byType.get(raw.type) : undefined;
+    if (typeof raw.type !== "string") {
+      problems.push({
+        code: "invalid_type",
+        path: [i, "type"],
+        message:
+          raw.type === undefined
+            ? "type is required: the name of a registered event type"
+            : "type is the name of a registered event type, a string",
+      });
+      return undefined;
+    }
+    const def = byType.get(raw.type);
     if (!def) {
       problems.push({
         code: "unknown_event_type",
@@ -181,6 +192,15 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       const parsed = inputMetadataSchema.safeParse(raw.metadata);
       if (!parsed.success) {
         pushZodIssues(problems, parsed.error.issues, [i, "metadata"]);
+        // Still check the data, against the version the metadata names if that part is valid, so that every
+        // problem of the event is reported at once.
+        const named = (raw.metadata as { schemaVersion?: unknown } | null)?.schemaVersion;
+        const version =
+          Number.isInteger(named) && (named as number) >= 1 && (named as number) <= def.version
+            ? (named as number)
+            : def.version;
+        const data = schemaAt(def, version)!.safeParse(raw.data);
+        if (!data.success) pushZodIssues(problems, data.error.issues, [i, "data"]);
         return undefined;
       }
       const version = parsed.data.schemaVersion ?? def.version;

@@ -85,6 +85,30 @@ describe("EventCatalog.prepare", () => {
     expect(error.message).toMatch(/^MyStore\.append: invalid input at \[1\]\.data\.dealId: .* \(and 12 more\)$/);
   });
 
+  it("checks the data of an event whose metadata is invalid too, against the version the metadata names", () => {
+    const error = thrown(() =>
+      catalog.prepare("api", [
+        { type: "DealOpened", data: { dealId: "", amount: 1 }, metadata: { actor: "" } },
+        { type: "AmountChanged", data: { dealId: "d", amount: "x" }, metadata: { schemaVersion: 1, actor: "" } },
+      ]),
+    );
+    expect(error.issues.map((i: { path: unknown[] }) => i.path)).toEqual([
+      [0, "metadata", "actor"],
+      [0, "data", "dealId"],
+      [1, "metadata", "actor"],
+      [1, "data", "amount"],
+    ]);
+  });
+
+  it("says a missing type is required, rather than naming undefined as an unknown type", () => {
+    const error = thrown(() => catalog.prepare("api", [{ data: {} }, { type: 7, data: {} }]));
+    expect(error.issues.map((i: { code: string; path: unknown[]; message: string }) => [i.code, i.path])).toEqual([
+      ["invalid_type", [0, "type"]],
+      ["invalid_type", [1, "type"]],
+    ]);
+    expect(error.issues[0].message).toBe("type is required: the name of a registered event type");
+  });
+
   it("keeps only the metadata fields that were given, never an undefined key", () => {
     const [e] = catalog.prepare("api", [
       { ...opened(), metadata: { actor: undefined, correlationId: "c-1", causationId: undefined } },
