@@ -1,8 +1,11 @@
-import { ValidationError } from "../../core/index.ts";
+import { z } from "zod";
+import { _zodIssues, isValidationError, ValidationError, type ValidationIssue } from "../../core/errors/index.ts";
+import { nextPeriod, type Period, periodById } from "../../core/index.ts";
 import {
   type CalculationInputs,
   definePlan,
   type PlanDefinition,
+  planCalendar,
   planDeclaresDecelerator,
 } from "../../incentives/index.ts";
 import { lawContext } from "./lawContext.ts";
@@ -58,7 +61,8 @@ export const INCENTIVE_LAWS: readonly IncentiveLawName[] = Object.freeze([
 ]);
 
 /**
- * Options of {@link incentiveLaws}.
+ * Options of {@link incentiveLaws}. They are validated: an unknown option, law name or component, or a value out of
+ * range, is refused with a `ValidationError` rather than ignored.
  *
  * @example
  * ```ts
@@ -66,21 +70,32 @@ export const INCENTIVE_LAWS: readonly IncentiveLawName[] = Object.freeze([
  * ```
  */
 export interface IncentiveLawOptions {
-  /** Switch laws off (`false`) when the plan does the opposite on purpose, or force one on (`true`). */
+  /**
+   * Switch laws off (`false`) when the plan does the opposite on purpose, or force one on (`true`). Keys are law
+   * names ({@link INCENTIVE_LAWS}).
+   */
   readonly laws?: Partial<Record<IncentiveLawName, boolean>>;
-  /** One quota per component, used for every window (default: from the plan's tiers and the credit sizes). */
+  /**
+   * One quota per component id of the plan (a positive integer, in the measure's base unit), used for every window
+   * (default: from the plan's tiers and the credit sizes).
+   */
   readonly quota?: Readonly<Record<string, number>>;
-  /** The exact quotas, per component and window id, instead of `quota`. */
+  /** The exact quotas, per component of the plan and window id, instead of `quota` (not with it). */
   readonly quotas?: CalculationInputs["quotas"];
-  /** The two consecutive periods the laws use (default: the plan's first two periods). */
+  /**
+   * The ids of two consecutive periods of the plan's `periodKind`, in order (default: the plan's first two periods).
+   */
   readonly periods?: readonly [string, string];
   /** A later version of the plan: the closed-period law then recalculates with it, as a plan correction. */
   readonly correction?: PlanDefinition;
-  /** The largest generated credit, in minor units (default: from the plan's money tier bounds, at least 200,000). */
+  /**
+   * The largest generated credit, a positive integer in minor units (default: from the plan's money tier bounds, at
+   * least 200,000).
+   */
   readonly maxAmount?: number;
-  /** Runs per law (default 100). */
+  /** Runs per law, a positive integer (default 100). */
   readonly numRuns?: number;
-  /** A fast-check seed, to replay a failure. */
+  /** A fast-check seed (an integer), to replay a failure. */
   readonly seed?: number;
 }
 
@@ -134,6 +149,7 @@ export interface IncentiveLawSuite {
    * failure.
    *
    * @returns The names of the laws run.
+   * @throws {@link ValidationError} at path `["name"]` when `name` is not one of {@link INCENTIVE_LAWS}.
    */
   check(name?: IncentiveLawName): IncentiveLawName[];
   /** Registers one test per law with a runner (the global `describe`/`it` by default). */
@@ -151,6 +167,109 @@ const TITLES: Record<IncentiveLawName, string> = {
   orderIndependent: "the result is independent of credit order",
   closedPeriodImmutable: "a closed period never changes; deltas settle it exactly",
 };
+
+const positiveInt = z.number().int().positive();
+const periodsSchema = z.tuple([z.string().min(1).max(20), z.string().min(1).max(20)]);
+
+/** The options' shape for one plan: only known options, law names and component ids. */
+const optionsSchema = (componentIds: readonly string[]) =>
+  z.strictObject({
+    laws: z.strictObject(Object.fromEntries(INCENTIVE_LAWS.map((name) => [name, z.boolean().optional()]))).optional(),
+    quota: z.strictObject(Object.fromEntries(componentIds.map((id) => [id, positiveInt.optional()]))).optional(),
+    quotas: z
+      .array(
+        z.strictObject({
+          componentId: z.string().refine((id) => componentIds.includes(id), {
+            error: (issue) => `no component ${JSON.stringify(issue.input)} in the plan`,
+          }),
+          periodId: z.string().min(1).max(20),
+          amount: positiveInt,
+        }),
+      )
+      .optional(),
+    periods: periodsSchema.optional(),
+    correction: z
+      .custom<PlanDefinition>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+        error: "must be a plan definition",
+      })
+      .optional(),
+    maxAmount: positiveInt.optional(),
+    numRuns: positiveInt.optional(),
+    seed: z.number().int().optional(),
+  });
+
+const listed = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
+
+/** What zod cannot check: the periods in the plan's calendar, and `quota` with `quotas`. */
+function semanticIssues(plan: PlanDefinition, options: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (options.quota !== undefined && options.quotas !== undefined) {
+    issues.push({ code: "conflicting_options", path: ["quotas"], message: "give quota or quotas, not both" });
+  }
+  const ids = periodsSchema.safeParse(options.periods);
+  if (ids.success) {
+    const calendar = planCalendar(plan);
+    const periods = ids.data.map((id, i): Period | undefined => {
+      try {
+        const period = periodById(calendar, id);
+        if (period.kind === plan.periodKind) return period;
+        issues.push({
+          code: "wrong_period_kind",
+          path: ["periods", i],
+          message: `${id} is a ${period.kind}; the plan is calculated per ${plan.periodKind}`,
+        });
+      } catch (error) {
+        if (!isValidationError(error)) throw error;
+        const first = error.issues[0];
+        issues.push({
+          code: first?.code ?? "invalid_period_id",
+          path: ["periods", i],
+          message: first?.message ?? error.message,
+        });
+      }
+      return undefined;
+    });
+    const [first, second] = periods;
+    if (first !== undefined && second !== undefined) {
+      let next: string | undefined;
+      try {
+        next = nextPeriod(calendar, first).id;
+      } catch (error) {
+        if (!isValidationError(error)) throw error;
+      }
+      if (next !== second.id) {
+        issues.push({
+          code: "periods_not_consecutive",
+          path: ["periods", 1],
+          message: `${second.id} does not follow ${first.id}${next === undefined ? "" : `: the period after it is ${next}`}`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+/** Validates the options against the plan; throws a `ValidationError` listing every problem. */
+function validOptions(plan: PlanDefinition, options: unknown): IncentiveLawOptions {
+  const componentIds = plan.components.map((c) => c.id);
+  const parsed = optionsSchema(componentIds).safeParse(options);
+  const issues = parsed.success ? [] : _zodIssues(parsed.error.issues);
+  const named = issues.map((i): ValidationIssue => {
+    if (i.path[0] === "quotas" && i.path[2] === "componentId" && i.code === "custom")
+      return { ...i, code: "unknown_component" };
+    if (i.code !== "unrecognized_keys" || i.path.length !== 2) return i;
+    const key = JSON.stringify(i.path[1]);
+    if (i.path[0] === "laws") return { ...i, message: `no law ${key}; the laws are ${listed(INCENTIVE_LAWS)}` };
+    if (i.path[0] === "quota")
+      return { ...i, message: `no component ${key} in the plan; its components are ${listed(componentIds)}` };
+    return i;
+  });
+  if (typeof options === "object" && options !== null) {
+    named.push(...semanticIssues(plan, options as Record<string, unknown>));
+  }
+  if (named.length > 0 || !parsed.success) throw new ValidationError("incentiveLaws", named);
+  return parsed.data as IncentiveLawOptions;
+}
 
 /**
  * The incentive laws, as a suite a team runs on its own plan. Each law is a fast-check property over credits
@@ -172,7 +291,12 @@ const TITLES: Record<IncentiveLawName, string> = {
  * @param plan - The plan (validated with `definePlan`).
  * @param options - Laws to switch off, quotas, periods, a correction, runs and seed.
  * @returns The suite: run it with `check()` or register it with a test runner.
- * @throws {@link ValidationError} for an invalid plan, or (at `register`) when no runner is given and none is global.
+ * @throws {@link ValidationError} for an invalid plan (from `definePlan`); for invalid options, with the offending
+ * option's path: an unknown option (`["numruns"]`) or law (`["laws", "capHold"]`), a quota for a component the plan
+ * does not have (`["quota", "new-busines"]`, `["quotas", 0, "componentId"]`) or that is not a positive integer,
+ * `quota` with `quotas`, `numRuns` or `maxAmount` not a positive integer, `seed` not an integer, or `periods` that are
+ * not two consecutive periods of the plan's `periodKind` (`["periods", 1]`); at `check(name)`, for a name that is not
+ * a law (`["name"]`); at `register`, when no runner is given and none is global.
  * @example
  * ```ts
  * import { describe, it } from "node:test";
@@ -182,7 +306,8 @@ const TITLES: Record<IncentiveLawName, string> = {
  */
 export function incentiveLaws(plan: PlanDefinition, options: IncentiveLawOptions = {}): IncentiveLawSuite {
   const checked = definePlan(plan);
-  const ctx = lawContext(checked, options);
+  const valid = validOptions(checked, options);
+  const ctx = lawContext(checked, valid);
   const auto: Partial<Record<IncentiveLawName, string>> = {};
   if (planDeclaresDecelerator(checked)) auto.monotonic = "the plan declares a decelerator";
   if (!checked.components.some((c) => c.cap !== undefined)) auto.capsHold = "the plan has no cap";
@@ -213,7 +338,7 @@ export function incentiveLaws(plan: PlanDefinition, options: IncentiveLawOptions
     }
   };
   const laws = INCENTIVE_LAWS.map((name): IncentiveLaw => {
-    const forced = options.laws?.[name];
+    const forced = valid.laws?.[name];
     const reason = forced === false ? "switched off in the options" : forced === true ? undefined : auto[name];
     return Object.freeze({
       name,
@@ -224,6 +349,15 @@ export function incentiveLaws(plan: PlanDefinition, options: IncentiveLawOptions
     });
   });
   const check = (name?: IncentiveLawName) => {
+    if (name !== undefined && !INCENTIVE_LAWS.includes(name)) {
+      throw new ValidationError("incentiveLaws.check", [
+        {
+          code: "unknown_law",
+          path: ["name"],
+          message: `no law ${JSON.stringify(name)}; the laws are ${listed(INCENTIVE_LAWS)}`,
+        },
+      ]);
+    }
     const selected = laws.filter((l) => l.enabled && (name === undefined || l.name === name));
     const failures: string[] = [];
     for (const law of selected) {

@@ -30,7 +30,7 @@ export interface LawContext {
 const baseOf = (c: PlanDefinition["components"][number]) =>
   c.measure.kind === "attainment" ? c.measure.of : c.measure.kind;
 
-/** @internal Builds the context of a law run. */
+/** @internal Builds the context of a law run, from options `incentiveLaws` has validated against the plan. */
 export function lawContext(
   versions: PlanVersions,
   options: {

@@ -124,6 +124,106 @@ describe("incentiveLaws", () => {
   });
 });
 
+describe("incentiveLaws options", () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (error) {
+      expect(isValidationError(error)).toBe(true);
+      return error as { path: readonly PropertyKey[]; issues: readonly { path: readonly PropertyKey[] }[] };
+    }
+    throw new Error("the options were accepted");
+  };
+  const refusedAt = (options: unknown) =>
+    refusal(() => incentiveLaws(marginal, options as Parameters<typeof incentiveLaws>[1])).path;
+
+  it("refuses a law name it does not know, and a switch that is not a boolean", () => {
+    expect(refusedAt({ laws: { capHold: false } })).toEqual(["laws", "capHold"]);
+    expect(refusedAt({ laws: { monotonic: "off" } })).toEqual(["laws", "monotonic"]);
+  });
+
+  it("refuses a quota for a component the plan does not have, or one that is not a positive integer", () => {
+    expect(refusedAt({ quota: { "new-busines": 1 } })).toEqual(["quota", "new-busines"]);
+    expect(refusedAt({ quota: { nb: 0 } })).toEqual(["quota", "nb"]);
+    expect(refusedAt({ quota: { nb: 1.5 } })).toEqual(["quota", "nb"]);
+    expect(refusedAt({ quotas: [{ componentId: "new-busines", periodId: "2026-01", amount: 1 }] })).toEqual([
+      "quotas",
+      0,
+      "componentId",
+    ]);
+    expect(refusedAt({ quotas: [{ componentId: "nb", periodId: "2026-01", amount: -1 }] })).toEqual([
+      "quotas",
+      0,
+      "amount",
+    ]);
+    expect(refusedAt({ quota: { nb: 1 }, quotas: [{ componentId: "nb", periodId: "2026-01", amount: 1 }] })).toEqual([
+      "quotas",
+    ]);
+  });
+
+  it("refuses runs that are not a positive integer and a seed that is not an integer", () => {
+    expect(refusedAt({ numRuns: -5 })).toEqual(["numRuns"]);
+    expect(refusedAt({ numRuns: 0 })).toEqual(["numRuns"]);
+    expect(refusedAt({ numRuns: 2.5 })).toEqual(["numRuns"]);
+    expect(refusedAt({ seed: "abc" })).toEqual(["seed"]);
+    expect(refusedAt({ seed: 0.5 })).toEqual(["seed"]);
+    expect(refusedAt({ maxAmount: 0 })).toEqual(["maxAmount"]);
+  });
+
+  it("refuses periods that are not two consecutive periods of the plan's calendar", () => {
+    expect(refusedAt({ periods: ["2026-01", "2026-05"] })).toEqual(["periods", 1]);
+    expect(refusedAt({ periods: ["2026-02", "2026-01"] })).toEqual(["periods", 1]);
+    expect(refusedAt({ periods: ["2026-13", "2026-02"] })).toEqual(["periods", 0]);
+    expect(refusedAt({ periods: ["2026-Q1", "2026-Q2"] })).toEqual(["periods", 0]);
+    expect(refusedAt({ periods: ["2026-01"] })).toEqual(["periods"]);
+  });
+
+  it("refuses an option it does not know", () => {
+    expect(refusedAt({ numruns: 5 })).toEqual(["numruns"]);
+    expect(refusedAt("fast")).toEqual([]);
+  });
+
+  it("lists every bad option at once", () => {
+    const error = refusal(() =>
+      incentiveLaws(marginal, {
+        laws: { capHold: false },
+        quota: { "new-busines": 1 },
+        numRuns: -5,
+        seed: "abc",
+        periods: ["2026-01", "2026-05"],
+      } as unknown as Parameters<typeof incentiveLaws>[1]),
+    );
+    expect(error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining([["laws", "capHold"], ["quota", "new-busines"], ["numRuns"], ["seed"], ["periods", 1]]),
+    );
+  });
+
+  it("refuses to check a law it does not know", () => {
+    const suite = incentiveLaws(marginal, run);
+    expect(refusal(() => suite.check("nope" as never)).path).toEqual(["name"]);
+  });
+
+  it("accepts the valid options, and a law that is off is not run", () => {
+    const suite = incentiveLaws(marginal, {
+      laws: { capsHold: false, monotonic: true },
+      quota: { nb: 2_000_000 },
+      periods: ["2026-03", "2026-04"],
+      maxAmount: 300_000,
+      numRuns: 10,
+      seed: 42,
+    });
+    expect(suite.check("idempotent")).toEqual(["idempotent"]);
+    expect(suite.check("capsHold")).toEqual([]);
+    expect(
+      incentiveLaws(marginal, {
+        quotas: [{ componentId: "nb", periodId: "2026-01", amount: 1_000_000 }],
+        periods: ["2025-12", "2026-01"],
+        numRuns: 5,
+      }).laws,
+    ).toHaveLength(9);
+  });
+});
+
 describe("incentive arbitraries", () => {
   it("split deals: shares total 10,000 bps and credits sum to the deal", () => {
     fc.assert(
