@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { tenantIdSchema } from "../index.ts";
 import { CliError } from "./errors.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -26,9 +27,27 @@ export function onePositional(command: string, positionals: readonly string[], n
   if (positionals.length === 0)
     throw new CliError(`${command} needs ${name}`, { hint: `see salesfold ${command} --help` });
   if (positionals.length > 1) {
-    throw new CliError(`${command} takes one ${name}, got ${positionals.length}: ${positionals.join(" ")}`, {
-      hint: `see salesfold ${command} --help`,
-    });
+    throw new CliError(
+      `${command} takes a single argument (${name}), got ${positionals.length}: ${positionals.join(" ")}`,
+      {
+        hint: `see salesfold ${command} --help`,
+      },
+    );
   }
   return positionals[0]!;
+}
+
+/**
+ * Checks a `--tenant` value against the tenant id rules before anything is opened, created or deleted: an invalid
+ * one (the empty string included) is a usage error naming the option. Returns the id, or `undefined` when absent.
+ */
+export function tenantOption(command: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = tenantIdSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new CliError(`--tenant ${JSON.stringify(value)} is not a valid tenant id`, {
+      hint: `a tenant id is 1-64 letters, digits, '_' or '-', starting with a letter or digit; see salesfold ${command} --help`,
+    });
+  }
+  return parsed.data;
 }

@@ -47,7 +47,8 @@ export const IMPORT_HELP = `Usage: salesfold import FILE.jsonl --store memory|sq
 Validates the whole file first (nothing is written if any line is invalid), then appends the events stream by
 stream, in file order within each stream, one atomic append per stream (split into chunks of --chunk events for
 very long streams). Idempotent: lines without an eventId get one derived from their content, so running the same
-import again stores nothing new. Shows a progress bar on a terminal.
+import again stores nothing new. If the store refuses an append, the appends before it stay stored (the error says
+how many); rerun the import once the cause is fixed. Shows a progress bar on a terminal.
 
 Options:
   --store    the target store (required)
@@ -61,12 +62,13 @@ Runs a built-in projection over every event of a store and prints it. PROJECTION
 {{projections}}
 
 Options:
-  --store    the store to read (default sqlite:.salesfold/demo.sqlite, written by salesfold demo)
-  --tenant   the tenant id (the demo writes under demo; default demo)
+  --store    the store to read (default sqlite:.salesfold/demo.sqlite, written by salesfold demo); a SQLite file
+             without salesfold's tables is refused and left unchanged
+  --tenant   the tenant id (default: demo without --store, as the demo writes; the store's default tenant with one)
   --period   a period id such as 2026-Q3, 2026-07 or 2026-W27 (projections marked * only)
   --format   table (default), json or csv
   --tz       the business time zone periods are placed in (default UTC)
-  --bucket   the period kind of bucketed projections: week, month (default), quarter, year
+  --bucket   the period kind of bucketed projections: day, week, month (default), quarter, year
   --debug    print stack traces on errors`;
 
 export const SCHEMA_HELP = `Usage: salesfold schema [--out DIR] [--check]

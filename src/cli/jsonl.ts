@@ -1,6 +1,6 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { type EventCatalog, formatPath, isValidationError, streamIdSchema, type ValidationIssue } from "../index.ts";
 import { CliError, EXIT } from "./errors.ts";
 
@@ -25,12 +25,19 @@ const issuesOf = (issues: readonly ValidationIssue[], drop: number) =>
   issues.map((i) => ({ path: formatPath(i.path.slice(drop)), message: i.message }));
 
 /**
+ * What {@link forEachLine} passes for a line whose bytes are not valid UTF-8: such a line is reported, never decoded
+ * with replacement characters (two ids differing only in their invalid bytes would otherwise become one).
+ */
+export const NOT_UTF8: unique symbol = Symbol("not valid UTF-8");
+
+/**
  * Validates one line of an import file against a catalog. A line is either an append input
  * `{ streamId, type, data, eventId?, occurredAt?, metadata? }` or a stored envelope exported from a store (it has
  * `streamVersion`, `globalPosition`, `recordedAt` and `tenantId`; those are checked, then dropped: the target store
  * assigns its own). Blank lines are skipped by the reader, not here.
  */
-export function parseLine(catalog: EventCatalog<any>, text: string): ParsedLine {
+export function parseLine(catalog: EventCatalog<any>, text: string | typeof NOT_UTF8): ParsedLine {
+  if (text === NOT_UTF8) return { ok: false, issues: [{ path: "(root)", message: "not valid UTF-8" }] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -92,10 +99,14 @@ export function parseLine(catalog: EventCatalog<any>, text: string): ParsedLine 
   return { ok: true, streamId: sid.data!, event: event as unknown as LineEvent };
 }
 
-/** Reads a file line by line (streamed: any size), calling `onLine` with each non-blank line and its 1-based number. */
+/**
+ * Reads a file line by line (streamed: any size), calling `onLine` with each non-blank line and its 1-based number.
+ * Lines end at `\n`, `\r\n` or `\r`; a byte order mark before the first line is dropped. Each line is decoded as
+ * UTF-8 on its own: a line that is not valid UTF-8 is passed as {@link NOT_UTF8}.
+ */
 export async function forEachLine(
   path: string,
-  onLine: (text: string, lineNumber: number) => void | Promise<void>,
+  onLine: (text: string | typeof NOT_UTF8, lineNumber: number) => void | Promise<void>,
   onBytes?: (bytes: number) => void,
 ): Promise<number> {
   try {
@@ -109,15 +120,45 @@ export async function forEachLine(
       exitCode: EXIT.environment,
     });
   }
-  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
-  if (onBytes) stream.on("data", (chunk) => onBytes(Buffer.byteLength(chunk as string)));
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
-  for await (const line of lines) {
+  const emit = async (bytes: Buffer) => {
     n++;
-    if (line.trim() === "") continue;
-    const pending = onLine(n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, n);
+    let text: string | typeof NOT_UTF8 = bytes.toString("utf8");
+    // toString replaces invalid bytes with U+FFFD: check the bytes only when one shows up.
+    if (text.includes("\uFFFD") && !isUtf8(bytes)) text = NOT_UTF8;
+    else {
+      if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.trim() === "") return;
+    }
+    const pending = onLine(text, n);
     if (pending) await pending;
+  };
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  // The start of a line that goes on in the next chunk (more than one part only for lines longer than a chunk).
+  let rest: Buffer[] = [];
+  // A chunk that ended with `\r`: a `\n` at the start of the next one belongs to the same line break.
+  let afterCr = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    let start = afterCr && chunk[0] === 0x0a ? 1 : 0;
+    afterCr = false;
+    let cr = chunk.indexOf(0x0d, start);
+    let lf = chunk.indexOf(0x0a, start);
+    while (cr !== -1 || lf !== -1) {
+      const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+      const line = chunk.subarray(start, end);
+      await emit(rest.length > 0 ? Buffer.concat([...rest, line]) : line);
+      rest = [];
+      start = end + 1;
+      if (end === cr) {
+        if (cr + 1 === chunk.length) afterCr = true;
+        else if (chunk[cr + 1] === 0x0a) start++;
+        cr = chunk.indexOf(0x0d, start);
+      }
+      if (lf !== -1 && lf < start) lf = chunk.indexOf(0x0a, start);
+    }
+    if (start < chunk.length) rest.push(chunk.subarray(start));
   }
+  if (rest.length > 0) await emit(Buffer.concat(rest));
   return n;
 }

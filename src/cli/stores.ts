@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { createInMemoryEventStore, type EventCatalog, type EventStore } from "../index.ts";
+import { createInMemoryEventStore, type EventCatalog, type EventStore, isValidationError } from "../index.ts";
 import { CliError, EXIT } from "./errors.ts";
 
 /** Where the demo stores by default, and what `report` reads when no --store is given. */
@@ -22,10 +22,23 @@ export interface OpenedStore {
 
 const STORE_HINT = "use --store memory, --store sqlite:PATH or --store postgres://USER@HOST/DB";
 
-/** Parses `memory`, `sqlite:PATH`, a path ending in .sqlite/.sqlite3/.db, or a `postgres://` / `postgresql://` URL. */
+/**
+ * Parses `memory`, `sqlite:PATH`, a path ending in .sqlite/.sqlite3/.db, or a `postgres://` / `postgresql://` URL.
+ * A URL that does not parse (a port above 65535, a space in the host…) is a usage error, found before any file is
+ * read or any connection is tried.
+ */
 export function parseStoreSpec(value: string, cwd: string): StoreSpec {
   if (value === "memory") return { kind: "memory" };
-  if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    if (!URL.canParse(value)) {
+      // The URL cannot be parsed, so its password is masked by hand: whatever sits between `user:` and `@`.
+      const shown = value.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/, "$1***@");
+      throw new CliError(`invalid PostgreSQL URL ${JSON.stringify(shown)}`, {
+        hint: "use postgres://USER:PASSWORD@HOST:PORT/DATABASE (a port is at most 65535; escape special characters with %XX)",
+      });
+    }
+    return { kind: "postgres", url: value };
+  }
   const path = value.startsWith("sqlite:")
     ? value.slice("sqlite:".length)
     : /\.(sqlite3?|db)$/.test(value)
@@ -68,7 +81,18 @@ export async function sqliteAvailable(): Promise<boolean> {
 export async function openStore(
   spec: StoreSpec,
   catalog: EventCatalog<any>,
-  options: { tenantId?: string; cwd: string; clock?: { now: () => string }; ids?: () => string },
+  options: {
+    tenantId?: string;
+    cwd: string;
+    clock?: { now: () => string };
+    ids?: () => string;
+    /**
+     * Refuse a SQLite file that holds no salesfold tables, checked through a read-only connection before the file
+     * is opened for writing: a command that only reads never creates tables in (or changes the journal mode of)
+     * someone else's database.
+     */
+    existingOnly?: boolean;
+  },
 ): Promise<OpenedStore> {
   const label = storeLabel(spec, options.cwd);
   const extra = {
@@ -86,14 +110,41 @@ export async function openStore(
     }
     const { createSqliteEventStore } = await import("../sqlite.ts");
     const { default: Database } = await import("better-sqlite3");
+    if (options.existingOnly) {
+      let isSalesfold: boolean;
+      try {
+        const probe = new Database(spec.path, { readonly: true, fileMustExist: true });
+        try {
+          isSalesfold =
+            probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'salesfold_schema'").get() !==
+            undefined;
+        } finally {
+          probe.close();
+        }
+      } catch (error) {
+        throw new CliError(`cannot open ${label}: ${(error as Error).message}`, {
+          hint: "check the path: it must be a salesfold SQLite file",
+          exitCode: EXIT.environment,
+          cause: error,
+        });
+      }
+      if (!isSalesfold) {
+        throw new CliError(`${label} is not a salesfold store: it holds no salesfold tables`, {
+          hint: "pass a file written by salesfold import or salesfold demo; this one was left unchanged",
+          exitCode: EXIT.environment,
+        });
+      }
+    }
+    let db: InstanceType<typeof Database> | undefined;
     try {
       mkdirSync(dirname(spec.path), { recursive: true });
       // The CLI opens the file itself to give it a 256 MiB page cache: a bulk import inserts into the event-id index
       // at random places, and SQLite's default 2 MiB cache turns a million of those into disk reads.
-      const db = new Database(spec.path);
-      db.pragma("cache_size = -262144");
+      const database = new Database(spec.path);
+      db = database;
+      database.pragma("cache_size = -262144");
       const store = createSqliteEventStore({
-        database: db,
+        database,
         catalog,
         journalMode: "wal",
         synchronous: "normal",
@@ -111,11 +162,14 @@ export async function openStore(
         lastPosition: () => store.lastPosition(),
         close: async () => {
           await store.close();
-          db.close();
+          database.close();
         },
       };
       return { store: wrapped, spec, label };
     } catch (error) {
+      db?.close();
+      // A refused option (such as a tenant id) is the caller's mistake, not the file's: report it as such.
+      if (isValidationError(error)) throw error;
       throw new CliError(`cannot open ${label}: ${(error as Error).message}`, {
         hint: "check that the path is writable and is a salesfold SQLite file",
         exitCode: EXIT.environment,

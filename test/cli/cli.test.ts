@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { isValidationError } from "../../src/index.ts";
 import { salesCommands, salesEvents, salesJsonSchemas } from "../../src/sales/index.ts";
+import { openStore, parseStoreSpec } from "../../src/cli/stores.ts";
 import { runCli } from "./support/runCli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "salesfold-cli-"));
@@ -29,6 +31,23 @@ describe("salesfold --help", () => {
     expect(report.out).not.toContain("{{projections}}");
     expect((await runCli([])).code).toBe(2);
   });
+
+  it("gives report's real --tenant default and every --bucket kind", async () => {
+    const report = await runCli(["report", "--help"]);
+    expect(report.out).toMatch(/--tenant .*default: demo without --store.*the store's default tenant with one/);
+    expect(report.out).not.toContain("default demo)");
+    expect(report.out).toMatch(/--bucket .*: day, week, month \(default\), quarter, year/);
+  });
+
+  it("explains a command with salesfold help COMMAND, and refuses an unknown one", async () => {
+    const known = await runCli(["help", "import"]);
+    expect(known.code).toBe(0);
+    expect(known.out).toMatch(/^Usage: salesfold import\b/);
+    const unknown = await runCli(["help", "nosuch"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toBe("");
+    expect(unknown.err).toMatch(/^salesfold: unknown command "nosuch"\n {2}hint: commands: demo, validate/);
+  });
 });
 
 describe("errors", () => {
@@ -50,6 +69,58 @@ describe("errors", () => {
     const loud = await runCli(["validate", "missing.jsonl", "--debug"], { cwd: dir });
     expect(loud.code).toBe(3);
     expect(loud.err).toMatch(/\n\s+at /);
+  });
+
+  it("name a single argument in plain words", async () => {
+    const r = await runCli(["validate", "a", "b"], { cwd: dir });
+    expect(r.err).toMatch(/^salesfold: validate takes a single argument \(a file\), got 2: a b\n/);
+  });
+
+  it("take --debug before the command too", async () => {
+    writeFileSync(join(dir, "empty.jsonl"), "\n");
+    const ok = await runCli(["--debug", "validate", "empty.jsonl"], { cwd: dir });
+    expect(ok.err).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("empty.jsonl: 1 lines, 0 valid events, 0 invalid lines");
+    const missing = await runCli(["--debug", "validate", "missing.jsonl"], { cwd: dir });
+    expect(missing.code).toBe(3);
+    expect(missing.err).toMatch(/\n\s+at /);
+  });
+
+  it("refuse a PostgreSQL URL that does not parse as a usage error, before reading the file, password masked", async () => {
+    const r = await runCli(["import", "missing.jsonl", "--store", "postgres://u:secret@host:99999/db"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^salesfold: invalid PostgreSQL URL "postgres:\/\/u:\*\*\*@host:99999\/db"\n {2}hint: /);
+    expect(r.err).not.toContain("secret");
+    expect(() => parseStoreSpec("postgresql://u@host:5432/db", dir)).not.toThrow();
+  });
+
+  it("refuse an invalid --tenant as a usage error naming the option, before anything is created", async () => {
+    writeFileSync(join(dir, "one.jsonl"), "");
+    for (const tenant of ["bad!", ""]) {
+      for (const argv of [
+        ["import", "one.jsonl", "--store", "sqlite:tenant.sqlite", "--tenant", tenant],
+        ["report", "pipeline", "--store", "sqlite:tenant.sqlite", "--tenant", tenant],
+      ]) {
+        const r = await runCli(argv, { cwd: dir });
+        expect(r.code, argv.join(" ")).toBe(2);
+        expect(r.err, argv.join(" ")).toMatch(
+          new RegExp(
+            `^salesfold: --tenant ${JSON.stringify(tenant)} is not a valid tenant id\n {2}hint: a tenant id is`,
+          ),
+        );
+      }
+    }
+    expect(existsSync(join(dir, "tenant.sqlite"))).toBe(false);
+  });
+
+  it("pass a refused store option through as invalid input, not as an unwritable file", async () => {
+    const spec = parseStoreSpec("sqlite:refused.sqlite", dir);
+    const error = await openStore(spec, salesEvents, { cwd: dir, tenantId: "bad!" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isValidationError(error)).toBe(true);
   });
 
   it("reject an unknown store", async () => {
@@ -131,5 +202,27 @@ describe("salesfold demo", () => {
     const used = await runCli(["demo", "--store", "sqlite:.salesfold/demo.sqlite"], { cwd: dir });
     expect(used.code).toBe(1);
     expect(used.err).toMatch(/already holds \d+ events for tenant demo\n {2}hint: pass a new file/);
+  });
+
+  it("keeps the previous demo file when --tenant is invalid", async () => {
+    const cwd = mkdtempSync(join(dir, "keep-"));
+    const file = join(cwd, ".salesfold", "demo.sqlite");
+    mkdirSync(join(cwd, ".salesfold"));
+    writeFileSync(file, "the previous demo");
+    const r = await runCli(["demo", "--tenant", "bad!"], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^salesfold: --tenant "bad!" is not a valid tenant id\n/);
+    expect(readFileSync(file, "utf8")).toBe("the previous demo");
+  });
+
+  it("suggests a report command that reads the tenant it wrote", async () => {
+    const cwd = mkdtempSync(join(dir, "acme-"));
+    const r = await runCli(["demo", "--tenant", "acme"], { cwd });
+    expect(r.code).toBe(0);
+    const suggested = /Explore them: salesfold (.+)\n/.exec(r.out)![1]!;
+    expect(suggested).toBe("report pipeline --period 2026-Q4 --tz Asia/Shanghai --tenant acme");
+    const report = await runCli(suggested.split(" "), { cwd });
+    expect(report.code).toBe(0);
+    expect(report.out).toMatch(/2026-Q4\s+commit\s+2\s+USD 220,000\.00\s+USD 176,000\.00/);
   });
 });

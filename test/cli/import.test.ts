@@ -45,7 +45,7 @@ describe("salesfold import", () => {
     for (const [streamId, types] of byStream) {
       expect(stored.filter((e) => e.streamId === streamId).map((e) => e.type)).toEqual(types);
     }
-    expect(stored.every((e) => /^imp-[A-Za-z0-9_-]{27}$/.test(e.eventId))).toBe(true);
+    expect(stored.every((e) => /^imp2-[A-Za-z0-9_-]{27}$/.test(e.eventId))).toBe(true);
 
     const again = await runCli(["import", file, "--store", `sqlite:${db}`], { cwd: dir });
     expect(again.code).toBe(0);
@@ -101,13 +101,169 @@ describe("salesfold import", () => {
     expect(derivedEventId("deal-1", { ...e, data: { dealId: "d-2" } }, 1)).not.toBe(derivedEventId("deal-1", e, 1));
   });
 
+  it("derives one id for one event, whatever the key order and the offset of its time", () => {
+    const e = {
+      type: "DealLost",
+      data: { dealId: "d-1", reason: { code: "price", note: "too dear" } },
+      occurredAt: "2026-07-20T09:00:00+08:00",
+      metadata: { actor: "user:ana", correlationId: "c-1" },
+    };
+    const same = {
+      metadata: { correlationId: "c-1", actor: "user:ana" },
+      occurredAt: "2026-07-20T01:00:00.000Z",
+      data: { reason: { note: "too dear", code: "price" }, dealId: "d-1" },
+      type: "DealLost",
+    };
+    expect(derivedEventId("deal-1", same, 1)).toBe(derivedEventId("deal-1", e, 1));
+    expect(derivedEventId("deal-1", e, 1)).toMatch(/^imp2-[A-Za-z0-9_-]{27}$/);
+    expect(derivedEventId("deal-1", { ...e, occurredAt: "2026-07-20T09:00:00Z" }, 1)).not.toBe(
+      derivedEventId("deal-1", e, 1),
+    );
+    // Array order is data, not formatting.
+    const lines = (items: string[]) => ({ type: "OrderPlaced", data: { items } });
+    expect(derivedEventId("order-1", lines(["a", "b"]), 1)).not.toBe(derivedEventId("order-1", lines(["b", "a"]), 1));
+  });
+
+  it("stores nothing again for the same events written with other key orders and offsets", async () => {
+    const db = join(dir, "canonical.sqlite");
+    const data = {
+      interactionId: "i-1",
+      customerId: "cu-1",
+      repId: "rep-ana",
+      channel: "call",
+      occurredAt: "2026-07-02T10:00:00Z",
+      outcome: "positive",
+    };
+    const first = join(dir, "canonical-1.jsonl");
+    writeFileSync(
+      first,
+      `${JSON.stringify({ streamId: "cu-1", type: "InteractionLogged", data, occurredAt: "2026-07-02T18:00:00+08:00" })}\n`,
+    );
+    const reordered = Object.fromEntries(Object.entries(data).reverse());
+    const second = join(dir, "canonical-2.jsonl");
+    writeFileSync(
+      second,
+      `${JSON.stringify({ occurredAt: "2026-07-02T10:00:00.000Z", data: reordered, type: "InteractionLogged", streamId: "cu-1" })}\n`,
+    );
+    expect((await runCli(["import", first, "--store", db], { cwd: dir })).code).toBe(0);
+    const again = await runCli(["import", second, "--store", db], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/imported 0 events .*; 1 were already stored and were skipped/);
+    expect(await storedEvents(db)).toHaveLength(1);
+  });
+
+  it("reports a line that is not valid UTF-8 instead of decoding it, and writes nothing", async () => {
+    const line = (customer: Buffer) =>
+      Buffer.concat([
+        Buffer.from('{"streamId":"cu-'),
+        customer,
+        Buffer.from(
+          '","type":"InteractionLogged","data":{"interactionId":"i-1","customerId":"cu-1","repId":"rep-ana","channel":"call","occurredAt":"2026-07-02T10:00:00Z","outcome":"positive"}}\n',
+        ),
+      ]);
+    const file = join(dir, "latin1.jsonl");
+    // Two streams that differ only in a Latin-1 byte: replacement characters would make them one.
+    writeFileSync(
+      file,
+      Buffer.concat([line(Buffer.from("ok")), line(Buffer.from([0x52, 0xe9])), line(Buffer.from([0x52, 0xe8]))]),
+    );
+    const checked = await runCli(["validate", file], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(checked.out).toBe("line 2: (root): not valid UTF-8\nline 3: (root): not valid UTF-8\n");
+    const db = join(dir, "latin1.sqlite");
+    const imported = await runCli(["import", file, "--store", db], { cwd: dir });
+    expect(imported.code).toBe(1);
+    expect(imported.out).toContain("line 2: (root): not valid UTF-8");
+    expect(imported.err).toContain("2 invalid lines of 3: nothing imported");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("reads UTF-8 split across chunks, a byte order mark, CRLF and CR line ends", async () => {
+    const file = join(dir, "utf8.jsonl");
+    const lines = Array.from({ length: 3_000 }, (_, i) =>
+      JSON.stringify({
+        streamId: `cu-${i}`,
+        type: "InteractionLogged",
+        data: {
+          interactionId: `i-${i}`,
+          customerId: `cu-${i}`,
+          repId: `rep-ünïcødé-€-🙂-${"é".repeat(i % 300)}`,
+          channel: "call",
+          occurredAt: "2026-07-02T10:00:00Z",
+          outcome: "positive",
+        },
+      }),
+    );
+    const ends = ["\r\n", "\n", "\r", "\n\n"];
+    const text = `\uFEFF${lines.map((l, i) => `${l}${ends[i % ends.length]}`).join("")}`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1 << 20);
+    writeFileSync(file, text);
+    const r = await runCli(["validate", file], { cwd: dir });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("3,750 lines, 3,000 valid events, 0 invalid lines (3,000 streams)");
+
+    // A line longer than several read chunks is read whole: its one problem is reported, with its number.
+    const long = join(dir, "long.jsonl");
+    const big = { ...JSON.parse(lines[0]!), extra: "é€".repeat(700_000) };
+    writeFileSync(long, `${lines[1]}\n${JSON.stringify(big)}\r\n${lines[2]}`);
+    const longCheck = await runCli(["validate", long], { cwd: dir });
+    expect(longCheck.out).toBe('line 2: extra: unknown field "extra"\n');
+    expect(longCheck.err).toContain("3 lines, 2 valid events, 1 invalid lines");
+    const db = join(dir, "utf8.sqlite");
+    expect((await runCli(["import", file, "--store", db], { cwd: dir })).code).toBe(0);
+    const stored = await storedEvents(db);
+    expect(stored.map((e) => (e.data as { repId: string }).repId)).toEqual(lines.map((l) => JSON.parse(l).data.repId));
+  });
+
+  it("says how many events were stored when the store refuses an append midway, and a fixed re-run completes", async () => {
+    const db = join(dir, "midway.sqlite");
+    const interaction = (id: string, channel: string) =>
+      JSON.stringify({
+        streamId: `interaction-${id}`,
+        type: "InteractionLogged",
+        data: {
+          interactionId: id,
+          customerId: "cu-1",
+          repId: "rep-ana",
+          channel,
+          occurredAt: "2026-07-02T10:00:00Z",
+          outcome: "positive",
+        },
+        eventId: id === "i-51" || id === "i-1" ? "crm-1" : `new-${id}`,
+      });
+    const earlier = join(dir, "midway-0.jsonl");
+    writeFileSync(earlier, `${interaction("i-1", "call")}\n`);
+    expect((await runCli(["import", earlier, "--store", db], { cwd: dir })).code).toBe(0);
+    // Line 2 reuses crm-1 for another event: the store refuses it after line 1 was stored.
+    const file = join(dir, "midway.jsonl");
+    writeFileSync(file, `${interaction("i-50", "call")}\n${interaction("i-51", "email")}\n`);
+    const r = await runCli(["import", file, "--store", db], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /\nimport stopped: 1 event was stored in sqlite:midway\.sqlite \(1 append\) before the error below\n {2}note: rerun the same import once the cause is fixed: what is already stored is skipped/,
+    );
+    expect(r.err).toMatch(/\nsalesfold: idempotency_conflict: /);
+    expect((await storedEvents(db)).map((e) => e.eventId)).toEqual(["crm-1", "new-i-50"]);
+    writeFileSync(file, `${interaction("i-50", "call")}\n${interaction("i-51", "email").replace("crm-1", "crm-2")}\n`);
+    const fixed = await runCli(["import", file, "--store", db], { cwd: dir });
+    expect(fixed.code).toBe(0);
+    expect(fixed.out).toMatch(/imported 1 events .*; 1 were already stored and were skipped/);
+  });
+
   it("needs --store and a sane --chunk", async () => {
     const file = join(dir, "events.jsonl");
     const noStore = await runCli(["import", file], { cwd: dir });
     expect(noStore.code).toBe(2);
     expect(noStore.err).toMatch(/^salesfold: import needs --store\n {2}hint: /);
-    const chunk = await runCli(["import", file, "--store", "memory", "--chunk", "0"], { cwd: dir });
-    expect(chunk.code).toBe(2);
-    expect(chunk.err).toContain("--chunk must be an integer from 1 to 100000");
+    for (const value of ["0", "100001", "0x10", "1e3", " 7", "7 ", "7.0", "+7", "-1", "", "99999999999999999999"]) {
+      const chunk = await runCli(["import", file, "--store", "memory", `--chunk=${value}`], { cwd: dir });
+      expect(chunk.code, JSON.stringify(value)).toBe(2);
+      expect(chunk.err).toContain(`--chunk must be an integer from 1 to 100000, got ${JSON.stringify(value)}`);
+    }
+    for (const value of ["1", "100000", "007"]) {
+      const chunk = await runCli(["import", file, "--store", "memory", "--chunk", value], { cwd: dir });
+      expect(chunk.code, value).toBe(0);
+    }
   });
 });

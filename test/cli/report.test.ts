@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./support/runCli.ts";
 
@@ -104,5 +106,36 @@ describe("salesfold report", () => {
     expect(existsSync(join(dir, "missing.sqlite"))).toBe(false);
     const format = await runCli(["report", "pipeline", "--store", db, "--format", "xml"], { cwd: dir });
     expect(format.err).toContain("use --format table, json or csv");
+  });
+
+  it("refuses a SQLite file without salesfold's tables and leaves it unchanged", async () => {
+    const other = join(dir, "other.db");
+    const setup = new Database(other);
+    setup.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me')");
+    setup.close();
+    const hash = () => createHash("sha256").update(readFileSync(other)).digest("hex");
+    const before = hash();
+    const files = readdirSync(dir).sort();
+
+    const r = await runCli(["report", "pipeline", "--store", other], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(
+      /^salesfold: sqlite:other\.db is not a salesfold store: it holds no salesfold tables\n {2}hint: /,
+    );
+    expect(hash()).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    const check = new Database(other, { readonly: true });
+    expect(check.pragma("journal_mode", { simple: true })).toBe("delete");
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(["notes"]);
+    check.close();
+
+    const notSqlite = join(dir, "text.db");
+    writeFileSync(notSqlite, "not a database at all, just some text that is long enough to have a header");
+    const text = await runCli(["report", "pipeline", "--store", notSqlite], { cwd: dir });
+    expect(text.code).toBe(3);
+    expect(text.err).toMatch(/^salesfold: cannot open sqlite:text\.db: /);
+    expect(readFileSync(notSqlite, "utf8")).toBe(
+      "not a database at all, just some text that is long enough to have a header",
+    );
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { isIdempotencyConflictError } from "../../index.ts";
 import { salesEvents } from "../../sales/index.ts";
-import { onePositional, parseCommandArgs } from "../args.ts";
+import { onePositional, parseCommandArgs, tenantOption } from "../args.ts";
 import { CliError, EXIT } from "../errors.ts";
 import { IMPORT_HELP } from "../help.ts";
 import type { CliIo } from "../io.ts";
@@ -14,22 +14,39 @@ import { openStore, parseStoreSpec } from "../stores.ts";
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 
 /**
- * The event id of a line that has none: `imp-`, 11 characters of the SHA-256 of its stream id, then 16 of the
- * SHA-256 of the line's stream, type, data, occurrence time and metadata, then `-2`, `-3`… for the second, third
- * identical line. The same file (or another file carrying the same event) gives the same ids, so a re-run stores
- * nothing twice.
+ * The event id of a line that has none: `imp2-`, 11 characters of the SHA-256 of its stream id, then 16 of the
+ * SHA-256 of the line's stream, type, data, occurrence time and metadata in a canonical form, then `-2`, `-3`… for
+ * the second, third identical line. The canonical form sorts the keys of every object (at any depth) and writes the
+ * occurrence time as the UTC instant it names (`2026-07-20T09:00:00+08:00` and `2026-07-20T01:00:00.000Z` are one
+ * time), so the same event gives the same id however its source wrote it: a re-run, or another file carrying the
+ * same event, stores nothing twice. (Ids derived by versions before the canonical form started with `imp-`: the two
+ * never collide.)
+ *
+ * @example
+ * ```ts
+ * derivedEventId("deal-1", { type: "DealLost", data: { dealId: "d-1" } }, 1); // "imp2-…" (32 characters)
+ * ```
  */
 export function derivedEventId(streamId: string, event: LineEvent, occurrence: number): string {
   const canonical = JSON.stringify([
     streamId,
     event.type,
-    event.data,
-    event.occurredAt ?? null,
-    event.metadata ?? null,
+    sortedKeys(event.data),
+    event.occurredAt === undefined ? null : new Date(event.occurredAt).toISOString(),
+    sortedKeys(event.metadata ?? null),
   ]);
   const hash = createHash("sha256").update(canonical).digest("base64url").slice(0, 16);
-  const id = `imp-${streamPrefix(streamId)}${hash}`;
+  const id = `imp2-${streamPrefix(streamId)}${hash}`;
   return occurrence > 1 ? `${id}-${occurrence}` : id;
+}
+
+/** A copy of a JSON value with the keys of every object in sorted order; arrays keep theirs. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedKeys((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 // The ids of one stream share a prefix, so a batch lands on one page of the store's event-id index instead of one
@@ -61,7 +78,10 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
       hint: "e.g. salesfold import events.jsonl --store sqlite:sales.sqlite",
     });
   }
-  const chunk = values.chunk === undefined ? 1000 : Number(values.chunk);
+  const tenantId = tenantOption("import", values.tenant);
+  // Plain decimal digits only: Number() would also take "0x10", "1e3" and " 7".
+  const chunk =
+    values.chunk === undefined ? 1000 : /^\d+$/.test(String(values.chunk)) ? Number(values.chunk) : Number.NaN;
   if (!Number.isSafeInteger(chunk) || chunk < 1 || chunk > 100_000) {
     throw new CliError(`--chunk must be an integer from 1 to 100000, got ${JSON.stringify(values.chunk)}`, {
       hint: "see salesfold import --help",
@@ -84,7 +104,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
   // Pass 2: append, one atomic batch per stream (chunked when long), in file order within each stream.
   const opened = await openStore(spec, salesEvents, {
     cwd: io.cwd,
-    ...(typeof values.tenant === "string" ? { tenantId: values.tenant } : {}),
+    ...(tenantId === undefined ? {} : { tenantId }),
   });
   const { store } = opened;
   const started = io.now();
@@ -121,6 +141,7 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
     progress.tick(batch.length);
   };
 
+  let failure: { error: unknown } | undefined;
   try {
     await forEachLine(path, async (text, line) => {
       const parsed = parseLine(salesEvents, text);
@@ -147,9 +168,22 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
       if (buffer.length >= chunk || left <= 0) await flush(streamId);
     });
     for (const streamId of [...buffers.keys()]) await flush(streamId);
+  } catch (error) {
+    failure = { error };
   } finally {
     progress.done();
     await store.close();
+  }
+  if (failure) {
+    // The appends before the error are committed: say so, since the exit code alone would suggest nothing was.
+    const events = `${n(appended)} event${appended === 1 ? " was" : "s were"} stored in ${opened.label}`;
+    const appends = `${n(batches)} append${batches === 1 ? "" : "s"}`;
+    const replayed = skipped > 0 ? `, ${n(skipped)} events already stored` : "";
+    io.err(
+      `import stopped: ${events} (${appends}${replayed}) before the error below\n` +
+        "  note: rerun the same import once the cause is fixed: what is already stored is skipped, nothing is stored twice\n",
+    );
+    throw failure.error;
   }
   const seconds = (io.now() - started) / 1000;
   const rate = seconds > 0 ? (appended + skipped) / seconds : 0;
@@ -160,7 +194,9 @@ export async function importCommand(argv: readonly string[], io: CliIo): Promise
       "\n",
   );
   if (derived > 0) {
-    io.out(`${n(derived)} lines had no eventId: their ids were derived from their stream and content (imp-<sha256>)\n`);
+    io.out(
+      `${n(derived)} lines had no eventId: their ids were derived from their stream and content (imp2-<sha256>)\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineCalendar, isPeriodKind, type Period, periodById, rebuildProjection } from "../../index.ts";
 import { projectionOf, type SalesProjectionEntry, salesEvents, salesProjections, tabulate } from "../../sales/index.ts";
-import { onePositional, parseCommandArgs } from "../args.ts";
+import { onePositional, parseCommandArgs, tenantOption } from "../args.ts";
 import { CliError, EXIT } from "../errors.ts";
 import { REPORT_HELP } from "../help.ts";
 import type { CliIo } from "../io.ts";
@@ -32,6 +32,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     return EXIT.ok;
   }
   const name = onePositional("report", positionals, "a projection name");
+  const tenant = tenantOption("report", values.tenant);
   const entry = Object.hasOwn(registry, name) ? registry[name] : undefined;
   if (!entry) {
     throw new CliError(`unknown projection ${JSON.stringify(name)}`, {
@@ -80,8 +81,13 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
       exitCode: EXIT.environment,
     });
   }
-  const tenantId = typeof values.tenant === "string" ? values.tenant : values.store === undefined ? "demo" : undefined;
-  const { store } = await openStore(spec, salesEvents, { cwd: io.cwd, ...(tenantId ? { tenantId } : {}) });
+  const tenantId = tenant ?? (values.store === undefined ? "demo" : undefined);
+  // A report only reads: a SQLite file without salesfold's tables is refused, never given them.
+  const { store } = await openStore(spec, salesEvents, {
+    cwd: io.cwd,
+    existingOnly: true,
+    ...(tenantId === undefined ? {} : { tenantId }),
+  });
   try {
     const projection = projectionOf(entry, { calendar, kind: bucket });
     const { state, position } = await rebuildProjection(store, projection);

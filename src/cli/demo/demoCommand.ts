@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { salesEvents } from "../../sales/index.ts";
-import { parseCommandArgs } from "../args.ts";
+import { parseCommandArgs, tenantOption } from "../args.ts";
 import { CliError, EXIT } from "../errors.ts";
 import { DEMO_HELP } from "../help.ts";
 import type { CliIo } from "../io.ts";
@@ -26,7 +26,8 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   if (positionals.length > 0)
     throw new CliError(`demo takes no arguments, got ${positionals.join(" ")}`, { hint: "see salesfold demo --help" });
-  const tenantId = typeof values.tenant === "string" ? values.tenant : "demo";
+  // Checked before the default file is deleted below: a refused tenant must leave the previous demo in place.
+  const tenantId = tenantOption("demo", values.tenant) ?? "demo";
   let spec: StoreSpec;
   let note = "";
   const isDefault = typeof values.store !== "string";
@@ -62,7 +63,13 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     if (spec.kind !== "memory") {
       io.out(
         `Explore them: salesfold report pipeline --period 2026-Q4 --tz Asia/Shanghai` +
-          (isDefault ? "" : ` --store ${values.store} --tenant ${tenantId}`) +
+          // Without --store, report reads the demo file under tenant demo; with one, the store's default tenant.
+          (isDefault
+            ? tenantId === "demo"
+              ? ""
+              : ` --tenant ${tenantId}`
+            : // A PostgreSQL URL is shown with its password masked, as in every message.
+              ` --store ${spec.kind === "postgres" ? opened.label : values.store} --tenant ${tenantId}`) +
           "\n",
       );
     }
