@@ -1,3 +1,6 @@
+import { ValidationError, type ValidationIssue } from "../errors/index.ts";
+import { frozenJson } from "../events/index.ts";
+
 /**
  * A saved decider state: the stream version it reflects and the decider version that produced it.
  *
@@ -22,14 +25,21 @@ export interface Snapshot<S> {
  * ```
  */
 export interface SnapshotStore {
-  /** Loads the newest snapshot of a stream for a decider, if any. */
+  /**
+   * Loads the newest snapshot of a stream for a decider, if any. Its state is deeply frozen, so that no caller can
+   * change what the next load returns.
+   */
   load<S>(deciderName: string, streamId: string): Promise<Snapshot<S> | undefined>;
-  /** Saves a snapshot, replacing an older one. */
+  /**
+   * Saves a snapshot, replacing an older one. The store keeps its own copy of the state, never the caller's object.
+   */
   save<S>(deciderName: string, streamId: string, snapshot: Snapshot<S>): Promise<void>;
 }
 
 /**
- * Creates a snapshot store held in memory.
+ * Creates a snapshot store held in memory. Like the adapters' snapshot stores, it keeps a deeply frozen JSON copy of
+ * each state, which shares nothing with the caller's object; its `save` throws a {@link ValidationError} for a state
+ * that JSON cannot carry exactly (a `Map`, a `Date`, `NaN`…).
  *
  * @returns A {@link SnapshotStore}.
  * @example
@@ -50,7 +60,13 @@ export function createInMemorySnapshotStore(): SnapshotStore {
         existing.streamVersion >= snapshot.streamVersion
       )
         return;
-      snapshots.set(key(decider, stream), Object.freeze({ ...snapshot }));
+      const problems: ValidationIssue[] = [];
+      const state = frozenJson(snapshot.state, ["state"], problems);
+      if (state === undefined) throw new ValidationError("InMemorySnapshotStore.save", problems);
+      snapshots.set(
+        key(decider, stream),
+        Object.freeze({ state, streamVersion: snapshot.streamVersion, deciderVersion: snapshot.deciderVersion }),
+      );
     },
   });
 }

@@ -67,15 +67,27 @@ export interface ProjectionRunner {
   readonly name: string;
   /** The position of the last batch handled by this runner, or the checkpoint it started from. */
   readonly position: number;
-  /** Whether the runner is running. */
+  /** Whether the runner is running: false from the moment `stop()` is called. */
   readonly running: boolean;
-  /** Starts catching up from the processor's checkpoint, then follows new events. Resolves once started. */
+  /**
+   * Starts catching up from the processor's checkpoint, then follows new events. Resolves once started.
+   * `start`, `stop` and `rebuild` take effect one after the other, in the order they were called. A `stop()` called
+   * before the start has subscribed cancels it: the start then resolves without starting.
+   *
+   * @throws {@link SalesfoldError} `invalid_state` when the runner is already running.
+   */
   start(): Promise<void>;
-  /** Resolves once every event up to `position` is handled; rejects if the runner failed or stopped before. */
+  /**
+   * Resolves once every event up to `position` is handled; rejects if the runner failed or stopped before. Called
+   * while a start is under way, it waits for that start.
+   */
   caughtUp(position: number | Promise<number>): Promise<void>;
-  /** Stops after the batch in flight. The checkpoint stays where the last handled batch left it. */
+  /**
+   * Stops after the batch in flight, and resolves once that batch is handled; calls made meanwhile share the same
+   * stop. The checkpoint stays where the last handled batch left it.
+   */
   stop(): Promise<void>;
-  /** Stops, resets the read model, and starts again from position 0. */
+  /** Stops after the batch in flight, resets the read model, and starts again from position 0. */
   rebuild(): Promise<void>;
   /** Settles when the runner stops: resolves on `stop()`, rejects with the processor's error. */
   readonly done: Promise<void>;
@@ -117,56 +129,136 @@ export function createProjectionRunner<E extends AnyEvent>(
   }
   if (issues.length > 0) throw new ValidationError("createProjectionRunner", issues);
 
+  // Every start, stop and rebuild runs on one lifecycle chain, each after the previous one has finished, so that
+  // they never interleave: at most one subscription exists, and a reset never runs beside a batch in flight.
+  let lifecycle: Promise<void> = Promise.resolve();
+  /** The subscription, until its stop begins. */
   let subscription: Subscription | undefined;
+  /** How many stop() calls there had been when `subscription` was made: any later call is stopping it. */
+  let subscribedAfterStops = 0;
+  /** A subscription that is stopping: its batch in flight is still being handled. */
+  let draining: Subscription | undefined;
   let startedAt = 0;
-  let settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
   let done: Promise<void> = Promise.resolve();
+  /** Counts stop() calls: a start or rebuild requested before a stop gives way to it. */
+  let stopCalls = 0;
+  /** The stop every stop() call shares until it has finished or a new start is requested. */
+  let pendingStop: Promise<void> | undefined;
+  /** The latest start or rebuild not yet finished, which `caughtUp` waits for. */
+  let pendingStart: Promise<void> | undefined;
 
-  const start = async () => {
+  const enqueue = (step: () => Promise<void>): Promise<void> => {
+    const result = lifecycle.then(step);
+    lifecycle = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  };
+
+  /** Starts unless a stop was requested after `stopsBefore` stop() calls; runs on the lifecycle chain. */
+  const startNow = async (stopsBefore: number) => {
     if (subscription)
       throw new SalesfoldError("invalid_state", `ProjectionRunner(${processor.name}).start: already running`);
-    startedAt = await processor.checkpoint();
-    done = new Promise<void>((resolve, reject) => {
+    if (stopCalls !== stopsBefore) return;
+    const checkpoint = await processor.checkpoint();
+    // A stop requested while the checkpoint was read wins: the runner does not subscribe at all.
+    if (stopCalls !== stopsBefore) return;
+    let settle!: { resolve: () => void; reject: (e: unknown) => void };
+    const runDone = new Promise<void>((resolve, reject) => {
       settle = { resolve, reject };
     });
-    done.catch(() => undefined);
+    runDone.catch(() => undefined);
     const sub = store.subscribe({
-      after: startedAt,
+      after: checkpoint,
       batchSize,
       ...(processor.types ? { types: processor.types } : {}),
       handler: (events) => processor.handle(events as readonly EventEnvelope<E>[]),
     });
+    startedAt = checkpoint;
+    done = runDone;
     subscription = sub;
+    subscribedAfterStops = stopsBefore;
     sub.done.then(
-      () => settle?.resolve(),
+      () => settle.resolve(),
       (error) => {
         if (subscription === sub) subscription = undefined;
-        settle?.reject(error);
+        settle.reject(error);
       },
     );
   };
 
-  const stop = async () => {
+  /** Stops the subscription after its batch in flight; runs on the lifecycle chain. */
+  const stopNow = async () => {
     const sub = subscription;
+    if (!sub) return;
     subscription = undefined;
-    if (sub) {
-      startedAt = sub.position;
+    draining = sub;
+    try {
       await sub.stop();
+    } finally {
+      // Read only now: the batch that was in flight has moved the position.
+      startedAt = sub.position;
+      draining = undefined;
     }
+  };
+
+  /** The subscription if no stop() has been called since it was made. */
+  const live = () => (stopCalls === subscribedAfterStops ? subscription : undefined);
+
+  const track = (started: Promise<void>) => {
+    pendingStart = started;
+    const clear = () => {
+      if (pendingStart === started) pendingStart = undefined;
+    };
+    started.then(clear, clear);
+    return started;
+  };
+
+  const start = () => {
+    pendingStop = undefined;
+    const stopsBefore = stopCalls;
+    return track(enqueue(() => startNow(stopsBefore)));
+  };
+
+  const stop = () => {
+    stopCalls++;
+    if (pendingStop) return pendingStop;
+    const stopped = enqueue(stopNow);
+    pendingStop = stopped;
+    const clear = () => {
+      if (pendingStop === stopped) pendingStop = undefined;
+    };
+    stopped.then(clear, clear);
+    return stopped;
+  };
+
+  const rebuild = () => {
+    pendingStop = undefined;
+    const stopsBefore = stopCalls;
+    return track(
+      enqueue(async () => {
+        await stopNow();
+        await processor.reset();
+        startedAt = 0;
+        await startNow(stopsBefore);
+      }),
+    );
   };
 
   return {
     name: processor.name,
     get position() {
-      return subscription ? subscription.position : startedAt;
+      return (subscription ?? draining)?.position ?? startedAt;
     },
     get running() {
-      return subscription !== undefined;
+      return live() !== undefined;
     },
     start,
     stop,
     caughtUp: async (target) => {
-      const sub = subscription;
+      if (!live() && pendingStart) await pendingStart.catch(() => undefined);
+      const sub = live();
       if (!sub) {
         await done;
         throw new SalesfoldError(
@@ -176,12 +268,7 @@ export function createProjectionRunner<E extends AnyEvent>(
       }
       await sub.caughtUp(target);
     },
-    rebuild: async () => {
-      await stop();
-      await processor.reset();
-      startedAt = 0;
-      await start();
-    },
+    rebuild,
     get done() {
       return done;
     },

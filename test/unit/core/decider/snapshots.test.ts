@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createCommandHandler, createInMemorySnapshotStore, type SnapshotStore } from "../../../../src/index.ts";
+import {
+  createCommandHandler,
+  createInMemorySnapshotStore,
+  isValidationError,
+  type SnapshotStore,
+} from "../../../../src/index.ts";
 import { newTabStore, spyStore, type TabCommand, type TabState, tabCommands, tabDecider } from "./fixtures.ts";
 
 const open: TabCommand = { type: "Open", data: { name: "tab" } };
@@ -88,6 +93,50 @@ describe("createCommandHandler: snapshots", () => {
     expect(readFrom()).toEqual([1, 4]);
   });
 
+  it("a caller that changes a state it was handed does not change the next decision", async () => {
+    const snapshots = createInMemorySnapshotStore();
+    const { handler } = setup(snapshots, { every: 1 });
+    await handler.handle("tab-1", open);
+    const first = await handler.handle("tab-1", add(5));
+    expect(first.state).toEqual({ open: true, closed: false, total: 5, items: 1 });
+    const tamper = (state: TabState) => {
+      try {
+        Object.assign(state, { total: 1000, items: 40, closed: true });
+      } catch {
+        // A frozen state refuses the change, which is as good as a copy.
+      }
+    };
+    tamper(first.state);
+    expect(await handler.load("tab-1")).toEqual({
+      state: { open: true, closed: false, total: 5, items: 1 },
+      version: 2,
+    });
+    // Loaded straight from the snapshot, with no event after it: what load returns must not be the stored state.
+    const loaded = await handler.load("tab-1");
+    tamper(loaded.state);
+    const second = await handler.handle("tab-1", add(1));
+    expect(second.state).toEqual({ open: true, closed: false, total: 6, items: 2 });
+    expect(second.events[0]!.data).toMatchObject({ seq: 2 });
+    expect((await snapshots.load<TabState>("tab", "tab-1"))!.state).toEqual(second.state);
+  });
+
+  it("keeps saving commands when a snapshot cannot be stored as JSON, and passes the error to onError", async () => {
+    const errors: unknown[] = [];
+    const store = newTabStore();
+    const snapshots = createInMemorySnapshotStore();
+    const handler = createCommandHandler({
+      store,
+      decider: { ...tabDecider(), evolve: (s: TabState) => ({ ...s, open: true, at: new Date(0) }) as TabState },
+      commands: tabCommands,
+      snapshots: { store: snapshots, every: 1, onError: (e) => errors.push(e) },
+    });
+    const result = await handler.handle("tab-1", open);
+    expect(result.nextExpectedVersion).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(isValidationError(errors[0])).toBe(true);
+    expect(await snapshots.load("tab", "tab-1")).toBeUndefined();
+  });
+
   it("saves at the default of 100 events", async () => {
     const snapshots = createInMemorySnapshotStore();
     const { inner, handler } = setup(snapshots);
@@ -125,6 +174,35 @@ describe("createInMemorySnapshotStore", () => {
     expect((await snapshots.load("d", "s"))!.state).toBe("v10");
     await snapshots.save("d", "s", { state: "new", streamVersion: 5, deciderVersion: "2" });
     expect(await snapshots.load("d", "s")).toEqual({ state: "new", streamVersion: 5, deciderVersion: "2" });
+  });
+
+  it("stores a deeply frozen copy of the state: changing the saved or the loaded object changes nothing", async () => {
+    const snapshots = createInMemorySnapshotStore();
+    const state = { deal: { amount: 5, tags: ["vip"] } };
+    await snapshots.save("d", "s", { state, streamVersion: 1, deciderVersion: "1" });
+    state.deal.amount = 99;
+    state.deal.tags.push("changed");
+    const loaded = await snapshots.load<typeof state>("d", "s");
+    expect(loaded!.state).toEqual({ deal: { amount: 5, tags: ["vip"] } });
+    expect(loaded!.state).not.toBe(state);
+    expect(Object.isFrozen(loaded!.state)).toBe(true);
+    expect(Object.isFrozen(loaded!.state.deal)).toBe(true);
+    expect(Object.isFrozen(loaded!.state.deal.tags)).toBe(true);
+    expect(() => {
+      (loaded!.state.deal as { amount: number }).amount = 7;
+    }).toThrow(TypeError);
+    expect((await snapshots.load<typeof state>("d", "s"))!.state.deal.amount).toBe(5);
+  });
+
+  it("refuses a state that JSON cannot carry, keeping the snapshot it had", async () => {
+    const snapshots = createInMemorySnapshotStore();
+    await snapshots.save("d", "s", { state: { n: 1 }, streamVersion: 1, deciderVersion: "1" });
+    for (const state of [{ at: new Date(0) }, { n: Number.NaN }, { m: new Map() }, undefined]) {
+      await expect(snapshots.save("d", "s", { state, streamVersion: 2, deciderVersion: "1" })).rejects.toSatisfy(
+        isValidationError,
+      );
+    }
+    expect(await snapshots.load("d", "s")).toEqual({ state: { n: 1 }, streamVersion: 1, deciderVersion: "1" });
   });
 
   it("stores a frozen copy of the snapshot record", async () => {
