@@ -21,7 +21,8 @@ const empty = z.strictObject({});
 /**
  * The commands of a review cycle (one stream per cycle):
  * - `OpenReviewCycle`: define the period, scale, KPIs, optional formula, population and participants;
- * - `AddCycleParticipant`, `ExcludeCycleParticipant`: adjust the participants before manager review;
+ * - `AddCycleParticipant`, `ExcludeCycleParticipant`: adjust the participants while open or in self review (in
+ *   calibration, a participant without a score may still be excluded, so the cycle can close);
  * - `StartSelfReview`, `StartManagerReview`, `StartCalibration`, `CloseReviewCycle`: the transitions;
  * - `RecordKpiMeasurement`: a computed KPI's value for a rep, read from a projection;
  * - `SubmitFeedback`: self, manager or peer feedback with ratings, visibility and a private note;

@@ -91,7 +91,7 @@ function transition(command: ReviewCycleCommand, state: ReviewCycleState, now: s
   requireAppraisalsRule(
     unscored.length === 0,
     "unscored_participants",
-    `${D}: no score for ${unscored.join(", ")}; calibrate them or exclude them before closing`,
+    `${D}: no score for ${unscored.join(", ")}; exclude them (ExcludeCycleParticipant, allowed in calibration for a participant without a score) before closing`,
     { unscored },
   );
   const finalScores = reps.map((repId) => ({
@@ -214,16 +214,28 @@ export const reviewCycleDecider: Decider<ReviewCycleCommand, ReviewCycleEvent, R
         return transition(command, state, now);
       case "AddCycleParticipant":
       case "ExcludeCycleParticipant": {
-        requireAppraisalsRule(
-          state.status === "open" || state.status === "self_review",
-          "roster_locked",
-          `${D}: participants change only while open or in self review; the cycle is ${state.status}`,
-          { status: state.status },
-        );
+        const rosterOpen = state.status === "open" || state.status === "self_review";
         if (command.type === "ExcludeCycleParticipant") {
-          participant(state, command.data.repId);
+          const repId = command.data.repId;
+          const unscored =
+            state.status === "calibration" &&
+            state.participants[repId] !== undefined &&
+            currentScoreMilli(state, repId) === null;
+          requireAppraisalsRule(
+            rosterOpen || unscored,
+            "roster_locked",
+            `${D}: participants change only while open or in self review (in calibration, only a participant without a score may be excluded); the cycle is ${state.status}`,
+            { status: state.status, repId },
+          );
+          participant(state, repId);
           return [{ type: "CycleParticipantExcluded", data: { cycleId, ...command.data, excludedAt: now } }];
         }
+        requireAppraisalsRule(
+          rosterOpen,
+          "roster_locked",
+          `${D}: participants are added only while open or in self review; the cycle is ${state.status}`,
+          { status: state.status },
+        );
         const p = command.data.participant;
         requireAppraisalsRule(
           state.participants[p.repId] === undefined,
@@ -279,7 +291,7 @@ export const reviewCycleDecider: Decider<ReviewCycleCommand, ReviewCycleEvent, R
         requireAppraisalsRule(
           original !== null,
           "score_unavailable",
-          `${D}: ${d.repId} has no computed score to calibrate (missing ${state.originals[d.repId]?.missingKpiIds.join(", ")})`,
+          `${D}: ${d.repId} has no computed score to calibrate (missing ${state.originals[d.repId]?.missingKpiIds.join(", ")}); exclude them from the cycle instead`,
           { repId: d.repId },
         );
         const lo = state.scale.min * 1000;

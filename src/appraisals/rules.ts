@@ -7,11 +7,14 @@ import { DomainRuleError } from "../core/index.ts";
  * - `cycle_already_opened`, `cycle_not_found`: a cycle is opened once, and exists before anything else;
  * - `kpi_weights_total`: the KPI weights total exactly 10,000 bps (100%);
  * - `duplicate_kpi`, `kpi_scoring_invalid`, `formula_invalid`, `cycle_period_invalid`: a well-formed definition;
- * - `duplicate_participant`, `participant_outside_population`, `participant_unknown`, `roster_locked`: who takes part;
+ * - `duplicate_participant`, `participant_outside_population`, `participant_unknown`, `roster_locked`: who takes part
+ *   (the roster changes while open or in self review; in calibration, only a participant without a score may be
+ *   excluded);
  * - `invalid_transition`: open → self_review → manager_review → calibration → closed, one step at a time;
  * - `cycle_needs_participants` (open → self_review), `self_reviews_pending` (self_review → manager_review, unless
  *   waived with a reason), `manager_reviews_pending` (manager_review → calibration), `unscored_participants`
- *   (calibration → closed): the named rule of each transition;
+ *   (calibration → closed, while a participant without a score is still in the cycle): the named rule of each
+ *   transition;
  * - `kpi_unknown`, `kpi_not_computed`, `measurement_window_closed`, `value_out_of_scale`: KPI measurements;
  * - `feedback_window_closed`, `feedback_author_mismatch`, `feedback_already_submitted`, `rating_not_expected`,
  *   `rating_out_of_scale`: feedback;

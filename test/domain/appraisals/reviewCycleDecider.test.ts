@@ -153,11 +153,16 @@ describe("review cycle: opening", () => {
         },
       ]);
   });
-  it("roster_locked after self review", () =>
+  it("roster_locked after self review", () => {
     spec
       .given([opened, selfStarted, managerStarted])
       .when(cmd("AddCycleParticipant", { participant: cy }))
-      .then("roster_locked"));
+      .then("roster_locked");
+    spec
+      .given([opened, selfStarted, managerStarted])
+      .when(cmd("ExcludeCycleParticipant", { repId: "rep-bo", reason: "left" }))
+      .then("roster_locked");
+  });
   it("participant_unknown", () =>
     spec
       .given([opened])
@@ -210,6 +215,23 @@ describe("review cycle: transitions", () => {
       .given([...reviewed, unscored])
       .when(cmd("CloseReviewCycle"))
       .then("unscored_participants");
+    const excluded: ReviewCycleEvent = {
+      type: "CycleParticipantExcluded",
+      data: { cycleId: "q3", repId: "rep-ana", reason: "no quota measurement", excludedAt: NOW },
+    };
+    spec
+      .given([...reviewed, unscored, excluded])
+      .when(cmd("CloseReviewCycle"))
+      .then([
+        {
+          type: "ReviewCycleClosed",
+          data: {
+            cycleId: "q3",
+            closedAt: NOW,
+            finalScores: [{ repId: "rep-bo", originalMilli: 2333, finalMilli: 2333, calibrated: false }],
+          },
+        },
+      ]);
     spec
       .given([...reviewed, calibrating, calibrated])
       .when(cmd("CloseReviewCycle"))
@@ -367,6 +389,45 @@ describe("review cycle: calibration", () => {
       .given([...reviewed, calibrating, calibrated])
       .when(calibrate({ scoreMilli: 2700 }))
       .then([{ ...calibrated, data: { ...calibrated.data, previousMilli: 2500, scoreMilli: 2700 } } as never]);
+  });
+  it("roster_locked in calibration, except excluding a participant without a score (so the cycle can close)", () => {
+    const none: ReviewCycleEvent = {
+      ...calibrating,
+      data: {
+        ...calibrating.data,
+        scores: [calibrating.data.scores[0]!, { repId: "rep-bo", scoreMilli: null, missingKpiIds: ["quota"] }],
+      },
+    } as never;
+    const exclude = (repId: string) => cmd("ExcludeCycleParticipant", { repId, reason: "no quota measurement" });
+    spec
+      .given([...reviewed, none])
+      .when(exclude("rep-bo"))
+      .then([
+        {
+          type: "CycleParticipantExcluded",
+          data: { cycleId: "q3", repId: "rep-bo", reason: "no quota measurement", excludedAt: NOW },
+        },
+      ]);
+    spec
+      .given([...reviewed, none])
+      .when(exclude("rep-ana"))
+      .then("roster_locked");
+    spec
+      .given([...reviewed, calibrating])
+      .when(exclude("rep-bo"))
+      .then("roster_locked");
+    spec
+      .given([...reviewed, none])
+      .when(cmd("AddCycleParticipant", { participant: cy }))
+      .then("roster_locked");
+    spec
+      .given([
+        ...reviewed,
+        none,
+        { type: "ReviewCycleClosed", data: { cycleId: "q3", closedAt: NOW, finalScores: [] } },
+      ])
+      .when(exclude("rep-bo"))
+      .then("roster_locked");
   });
   it("calibration_window_closed", () => spec.given(reviewed).when(calibrate({})).then("calibration_window_closed"));
   it("score_unavailable", () => {
