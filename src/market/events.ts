@@ -76,7 +76,9 @@ export const MarketFeedbackRecorded = /* @__PURE__ */ defineEvent(
     feedbackId: id,
     kind: feedbackKindSchema,
     topic: topicSchema,
-    links: feedbackLinksSchema.refine((l) => Object.keys(l).length > 0, { message: "at least one link" }),
+    links: feedbackLinksSchema.refine((l) => Object.values(l).some((v) => v !== undefined), {
+      message: "at least one link",
+    }),
     competitor: z.string().min(1).max(200).optional(),
     price: moneySchema.optional(),
     priceChangeBps: z.number().int().min(-100_000).max(100_000).optional(),

@@ -31,8 +31,9 @@ export function marketFeedbackStreamId(feedbackId: string): string {
 
 /**
  * The decider of a piece of market feedback (one stream each). Recording checks that the feedback is linked to a
- * customer, deal or product, names the competitor of a competitor move, gives a price signal a figure, and was not
- * observed after the decision; `observedAt` defaults to the decision's instant.
+ * customer, deal or product (a link given as `undefined` counts as absent and is left out of the event), names the
+ * competitor of a competitor move, gives a price signal a figure, and was not observed after the decision;
+ * `observedAt` defaults to the decision's instant.
  *
  * @example
  * ```ts
@@ -75,9 +76,9 @@ export const marketFeedbackDecider: Decider<MarketFeedbackCommand, MarketEvent, 
       `marketFeedback: ${state.status === "none" ? "" : state.feedbackId} is already recorded`,
       { feedbackId: d.feedbackId },
     );
-    const links = Object.keys(d.links);
+    const links = Object.fromEntries(Object.entries(d.links).filter(([, v]) => v !== undefined));
     requireMarketRule(
-      links.length > 0,
+      Object.keys(links).length > 0,
       "feedback_link_required",
       "marketFeedback: link the feedback to a customer, a deal or a product",
       { feedbackId: d.feedbackId },
@@ -101,7 +102,7 @@ export const marketFeedbackDecider: Decider<MarketFeedbackCommand, MarketEvent, 
       `marketFeedback: observed at ${observedAt}, after ${now}`,
       { feedbackId: d.feedbackId, observedAt, now },
     );
-    const defined = Object.fromEntries(Object.entries({ ...d, observedAt }).filter(([, v]) => v !== undefined));
+    const defined = Object.fromEntries(Object.entries({ ...d, links, observedAt }).filter(([, v]) => v !== undefined));
     return [{ type: "MarketFeedbackRecorded", data: defined as typeof d & { observedAt: string } }];
   },
 };

@@ -1,5 +1,10 @@
-import { describe, it } from "vitest";
-import { type MarketEvent, marketFeedbackCommand, marketFeedbackDecider } from "../../../src/market/index.ts";
+import { describe, expect, it } from "vitest";
+import {
+  type MarketEvent,
+  MarketFeedbackRecorded,
+  marketFeedbackCommand,
+  marketFeedbackDecider,
+} from "../../../src/market/index.ts";
 import { deciderSpec } from "../../../src/testing.ts";
 
 const now = "2026-07-10T09:00:00.000Z";
@@ -80,6 +85,31 @@ describe("market feedback", () => {
       .given([])
       .when(record({ links: {} }))
       .then("feedback_link_required"));
+  it("feedback_link_required: a link given as undefined counts as absent", () =>
+    spec
+      .given([])
+      .when(record({ links: { customerId: undefined, dealId: undefined } }))
+      .then("feedback_link_required"));
+  it("leaves links given as undefined out of the event, which reads back through its own schema", () => {
+    const command = marketFeedbackCommand.parse(record({ links: { customerId: undefined, dealId: "d-7" } }));
+    const events = marketFeedbackDecider.decide(command, marketFeedbackDecider.initialState(), {
+      now,
+      actor: "test",
+      newId: () => "id-1",
+    }) as MarketEvent[];
+    const [event] = events;
+    if (event?.type !== "MarketFeedbackRecorded")
+      throw new Error(`expected MarketFeedbackRecorded, got ${event?.type}`);
+    expect(Object.keys(event.data.links)).toEqual(["dealId"]);
+    const stored = JSON.parse(JSON.stringify(event.data));
+    expect(MarketFeedbackRecorded.schema.safeParse(stored).success).toBe(true);
+  });
+  it("the event schema requires at least one defined link", () => {
+    const data = { ...recorded.data, links: { customerId: undefined } };
+    expect(MarketFeedbackRecorded.schema.safeParse(data).success).toBe(false);
+    expect(MarketFeedbackRecorded.schema.safeParse({ ...recorded.data, links: {} }).success).toBe(false);
+    expect(MarketFeedbackRecorded.schema.safeParse(recorded.data).success).toBe(true);
+  });
   it("competitor_required", () =>
     spec
       .given([])
