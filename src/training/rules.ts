@@ -7,7 +7,8 @@ import { DomainRuleError } from "../core/index.ts";
  *   `catalog_mismatch` (one catalog per stream);
  * - Training records: `assignment_exists`, `assignment_unknown`, `assignment_closed`, `course_not_assigned`,
  *   `module_unknown`, `module_already_completed`, `score_required` (a course with a passing score needs a score for
- *   every module), `certification_dates_invalid`, `duplicate_module`;
+ *   every module), `certification_dates_invalid`, `duplicate_module`, `rep_mismatch` (a record belongs to one rep: a
+ *   command naming another rep is refused);
  * - Development plans: `development_plan_exists`, `development_plan_not_found`, `development_plan_closed`,
  *   `duplicate_objective`, `objective_gap_unknown`, `objective_unknown`, `objective_already_completed`.
  *
@@ -31,6 +32,7 @@ export const trainingRules = Object.freeze({
   moduleAlreadyCompleted: "module_already_completed",
   scoreRequired: "score_required",
   certificationDatesInvalid: "certification_dates_invalid",
+  repMismatch: "rep_mismatch",
   developmentPlanExists: "development_plan_exists",
   developmentPlanNotFound: "development_plan_not_found",
   developmentPlanClosed: "development_plan_closed",

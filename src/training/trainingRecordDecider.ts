@@ -6,17 +6,19 @@ import { requireTrainingRule } from "./rules.ts";
 const D = "trainingRecord";
 
 /**
- * An assigned course in a rep's record: the course, the modules completed in the current attempt (with their scores)
- * and whether it has been passed.
+ * An assigned course in a rep's record: the course, the modules completed in the current attempt (with their scores
+ * and completion days) and whether it has been passed.
  *
  * @example
  * ```ts
- * const c: CourseProgress = { course, completed: { m1: 9000 }, passed: false };
+ * const c: CourseProgress = { course, completed: { m1: 9000 }, completedOn: { m1: "2026-07-10" }, passed: false };
  * ```
  */
 export interface CourseProgress {
   readonly course: AssignedCourse;
   readonly completed: Readonly<Record<string, number | null>>;
+  /** The day each module of the current attempt was completed. */
+  readonly completedOn: Readonly<Record<string, string>>;
   readonly passed: boolean;
 }
 
@@ -68,10 +70,10 @@ function evolve(s: TrainingRecordState, e: TrainingRecordEvent): TrainingRecordS
   switch (e.type) {
     case "TrainingAssigned": {
       const courses = Object.fromEntries(
-        e.data.courses.map((course) => [course.courseId, { course, completed: {}, passed: false }]),
+        e.data.courses.map((course) => [course.courseId, { course, completed: {}, completedOn: {}, passed: false }]),
       );
       return {
-        repId: e.data.repId,
+        repId: s.repId ?? e.data.repId,
         assignments: { ...s.assignments, [e.data.assignmentId]: { status: "active", courses } },
       };
     }
@@ -79,11 +81,12 @@ function evolve(s: TrainingRecordState, e: TrainingRecordEvent): TrainingRecordS
       return patchCourse(e.data.assignmentId, e.data.courseId, (c) => ({
         ...c,
         completed: { ...c.completed, [e.data.moduleId]: e.data.scoreBps ?? null },
+        completedOn: { ...c.completedOn, [e.data.moduleId]: e.data.completedOn },
       }));
     case "CourseCompleted":
       // A failed course is retaken: its completed modules are cleared.
       return patchCourse(e.data.assignmentId, e.data.courseId, (c) =>
-        e.data.passed ? { ...c, passed: true } : { ...c, completed: {} },
+        e.data.passed ? { ...c, passed: true } : { ...c, completed: {}, completedOn: {} },
       );
     case "TrainingAssignmentCompleted":
       return setStatus(e.data.assignmentId, "completed");
@@ -91,12 +94,27 @@ function evolve(s: TrainingRecordState, e: TrainingRecordEvent): TrainingRecordS
       return setStatus(e.data.assignmentId, "withdrawn");
     case "CertificationEarned":
     case "SkillAssessed":
-      return { ...s, repId: e.data.repId };
+      // The record belongs to the rep of its first event; later events never re-attribute it.
+      return s.repId === undefined ? { ...s, repId: e.data.repId } : s;
     default: {
       const _exhaustive: never = e;
       return s;
     }
   }
+}
+
+/** The latest of `first` and `days` (calendar days, `YYYY-MM-DD`). */
+function latestDay(first: string, days: readonly string[]): string {
+  return days.reduce((a, b) => (compareCalendarDates(a, b) >= 0 ? a : b), first);
+}
+
+function sameRep(state: TrainingRecordState, repId: string): void {
+  requireTrainingRule(
+    state.repId === undefined || state.repId === repId,
+    "rep_mismatch",
+    `${D}: this is ${state.repId}'s training record, not ${repId}'s`,
+    { recordRepId: state.repId, repId },
+  );
 }
 
 function completeModule(
@@ -135,6 +153,8 @@ function completeModule(
   const events: TrainingRecordEvent[] = [{ type: "ModuleCompleted", data: { repId, ...d } }];
   const completed = { ...progress.completed, [d.moduleId]: d.scoreBps ?? null };
   if (!course.moduleIds.every((m) => m in completed)) return events;
+  // The course completes on the day its last module was done, whatever the order the completions were recorded in.
+  const courseOn = latestDay(d.completedOn, Object.values(progress.completedOn));
   const scores = Object.values(completed).filter((x): x is number => x !== null);
   const scoreBps =
     scores.length === 0
@@ -151,7 +171,7 @@ function completeModule(
   const passed = course.passingScoreBps === undefined || (scoreBps !== null && scoreBps >= course.passingScoreBps);
   events.push({
     type: "CourseCompleted",
-    data: { ...base, courseId: d.courseId, scoreBps, passed, completedOn: d.completedOn },
+    data: { ...base, courseId: d.courseId, scoreBps, passed, completedOn: courseOn },
   });
   if (passed && course.certification) {
     const c = course.certification;
@@ -161,14 +181,21 @@ function completeModule(
         repId,
         certificationId: c.certificationId,
         name: c.name,
-        earnedOn: d.completedOn,
-        expiresOn: addCalendarDays(d.completedOn, c.validForDays),
+        earnedOn: courseOn,
+        expiresOn: addCalendarDays(courseOn, c.validForDays),
         source: { kind: "course", courseId: d.courseId },
       },
     });
   }
   const allPassed = Object.values(a.courses).every((c) => c.passed || (c.course.courseId === d.courseId && passed));
-  if (allPassed) events.push({ type: "TrainingAssignmentCompleted", data: { ...base, completedOn: d.completedOn } });
+  if (allPassed) {
+    // The assignment completes on the day its last course was completed.
+    const otherModuleDays = Object.values(a.courses)
+      .filter((c) => c.course.courseId !== d.courseId)
+      .flatMap((c) => Object.values(c.completedOn));
+    const completedOn = latestDay(courseOn, otherModuleDays);
+    events.push({ type: "TrainingAssignmentCompleted", data: { ...base, completedOn } });
+  }
   return events;
 }
 
@@ -176,7 +203,9 @@ function completeModule(
  * The decider of a rep's training record (one stream per rep): assignments of training plans, module completions
  * with scores (a course completes when every module is done; it passes at its passing score, earning its
  * certification, or is retaken), assignment completion when every course is passed, withdrawals, external
- * certifications with expiry, and skill assessments.
+ * certifications with expiry, and skill assessments. A course completes on the latest day of its modules' completions
+ * (in any recording order), its certification is earned that day, and an assignment completes on the latest day of
+ * its courses' completions. The record belongs to one rep: a command naming another rep is refused (`rep_mismatch`).
  *
  * @example
  * ```ts
@@ -193,6 +222,7 @@ export const trainingRecordDecider: Decider<TrainingRecordCommand, TrainingRecor
     switch (command.type) {
       case "AssignTraining": {
         const d = command.data;
+        sameRep(state, d.repId);
         requireTrainingRule(
           state.assignments[d.assignmentId] === undefined,
           "assignment_exists",
@@ -221,6 +251,7 @@ export const trainingRecordDecider: Decider<TrainingRecordCommand, TrainingRecor
       }
       case "RecordCertification": {
         const { issuer, expiresOn, ...d } = command.data;
+        sameRep(state, d.repId);
         requireTrainingRule(
           expiresOn === undefined || compareCalendarDates(d.earnedOn, expiresOn) < 0,
           "certification_dates_invalid",
@@ -232,6 +263,7 @@ export const trainingRecordDecider: Decider<TrainingRecordCommand, TrainingRecor
       }
       case "AssessSkill": {
         const { note, ...d } = command.data;
+        sameRep(state, d.repId);
         return [{ type: "SkillAssessed", data: { ...d, ...(note ? { note } : {}) } }];
       }
       default: {

@@ -169,6 +169,167 @@ describe("training record", () => {
         },
       ]);
   });
+  it("dates the course, its certification and the assignment by the latest completion, in any recording order", () => {
+    // m1 was done on 07-10; m2 is recorded afterwards but was done earlier, on 07-05.
+    spec
+      .given([assigned, m1])
+      .when(
+        c("CompleteModule", {
+          assignmentId: "as-1",
+          courseId: "c-prod",
+          moduleId: "m2",
+          scoreBps: 8000,
+          completedOn: "2026-07-05",
+        }),
+      )
+      .then([
+        { type: "ModuleCompleted", data: { ...m1.data, moduleId: "m2", scoreBps: 8000, completedOn: "2026-07-05" } },
+        {
+          type: "CourseCompleted",
+          data: {
+            repId: "rep-ana",
+            assignmentId: "as-1",
+            courseId: "c-prod",
+            scoreBps: 8500,
+            passed: true,
+            completedOn: "2026-07-10",
+          },
+        },
+        {
+          type: "CertificationEarned",
+          data: {
+            repId: "rep-ana",
+            certificationId: "cert-pro",
+            name: "Product specialist",
+            earnedOn: "2026-07-10",
+            expiresOn: "2027-07-10",
+            source: { kind: "course", courseId: "c-prod" },
+          },
+        },
+        {
+          type: "TrainingAssignmentCompleted",
+          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-10" },
+        },
+      ] as TrainingRecordEvent[]);
+    // Two courses: the one passed first (recorded first) was completed later; the assignment takes the latest day.
+    const intro = { courseId: "c-intro", title: "Intro", topic: "sales_skills", moduleIds: ["i1"] };
+    const twoCourses = {
+      type: "TrainingAssigned",
+      data: { ...assign, courses: [intro, course], assignedAt: NOW },
+    } as TrainingRecordEvent;
+    const introDone = (type: "ModuleCompleted" | "CourseCompleted") =>
+      (type === "ModuleCompleted"
+        ? {
+            type,
+            data: {
+              repId: "rep-ana",
+              assignmentId: "as-1",
+              courseId: "c-intro",
+              moduleId: "i1",
+              completedOn: "2026-07-20",
+            },
+          }
+        : {
+            type,
+            data: {
+              repId: "rep-ana",
+              assignmentId: "as-1",
+              courseId: "c-intro",
+              scoreBps: null,
+              passed: true,
+              completedOn: "2026-07-20",
+            },
+          }) as TrainingRecordEvent;
+    const m2Early = { ...m1, data: { ...m1.data, moduleId: "m2", completedOn: "2026-07-12" } } as TrainingRecordEvent;
+    spec
+      .given([twoCourses, introDone("ModuleCompleted"), introDone("CourseCompleted"), m1])
+      .when(complete("m2", 9000))
+      .then([
+        m2Early,
+        {
+          type: "CourseCompleted",
+          data: {
+            repId: "rep-ana",
+            assignmentId: "as-1",
+            courseId: "c-prod",
+            scoreBps: 9000,
+            passed: true,
+            completedOn: "2026-07-12",
+          },
+        },
+        {
+          type: "CertificationEarned",
+          data: {
+            repId: "rep-ana",
+            certificationId: "cert-pro",
+            name: "Product specialist",
+            earnedOn: "2026-07-12",
+            expiresOn: "2027-07-12",
+            source: { kind: "course", courseId: "c-prod" },
+          },
+        },
+        {
+          type: "TrainingAssignmentCompleted",
+          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-20" },
+        },
+      ] as TrainingRecordEvent[]);
+  });
+  it("a retaken course is dated by the latest module of its passing attempt", () => {
+    const m2First = { ...m1, data: { ...m1.data, moduleId: "m2", scoreBps: 5000, completedOn: "2026-07-20" } };
+    const failed: TrainingRecordEvent = {
+      type: "CourseCompleted",
+      data: {
+        repId: "rep-ana",
+        assignmentId: "as-1",
+        courseId: "c-prod",
+        scoreBps: 7000,
+        passed: false,
+        completedOn: "2026-07-20",
+      },
+    };
+    const m1Again = { ...m1, data: { ...m1.data, completedOn: "2026-07-26" } } as TrainingRecordEvent;
+    const m2Again = { ...m1, data: { ...m1.data, moduleId: "m2", completedOn: "2026-07-22" } } as TrainingRecordEvent;
+    spec
+      .given([assigned, m1, m2First as TrainingRecordEvent, failed, m1Again])
+      .when(
+        c("CompleteModule", {
+          assignmentId: "as-1",
+          courseId: "c-prod",
+          moduleId: "m2",
+          scoreBps: 9000,
+          completedOn: "2026-07-22",
+        }),
+      )
+      .then([
+        m2Again,
+        {
+          type: "CourseCompleted",
+          data: {
+            repId: "rep-ana",
+            assignmentId: "as-1",
+            courseId: "c-prod",
+            scoreBps: 9000,
+            passed: true,
+            completedOn: "2026-07-26",
+          },
+        },
+        {
+          type: "CertificationEarned",
+          data: {
+            repId: "rep-ana",
+            certificationId: "cert-pro",
+            name: "Product specialist",
+            earnedOn: "2026-07-26",
+            expiresOn: "2027-07-26",
+            source: { kind: "course", courseId: "c-prod" },
+          },
+        },
+        {
+          type: "TrainingAssignmentCompleted",
+          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-26" },
+        },
+      ] as TrainingRecordEvent[]);
+  });
   it("a failed course is retaken module by module", () => {
     const failed: TrainingRecordEvent = {
       type: "CourseCompleted",
@@ -269,6 +430,96 @@ describe("training record", () => {
       .given([])
       .when(c("AssessSkill", skill))
       .then([{ type: "SkillAssessed", data: skill }]);
+  });
+});
+
+describe("training record: one rep per record", () => {
+  const spec = deciderSpec(trainingRecordDecider, { commands: trainingRecordCommand, now: NOW });
+  const c = (type: string, data: Record<string, unknown>) => cmd<TrainingRecordCommand>(type, data);
+  const course = { courseId: "c-intro", title: "Intro", topic: "sales_skills", moduleIds: ["i1"] };
+  const assign = {
+    repId: "rep-ana",
+    assignmentId: "as-1",
+    planId: "onboarding",
+    title: "Onboarding",
+    courses: [course],
+    dueOn: "2026-07-31",
+    assignedBy: "mgr-li",
+  };
+  const assigned = { type: "TrainingAssigned", data: { ...assign, assignedAt: NOW } } as TrainingRecordEvent;
+  const skill = { repId: "rep-ana", skillId: "negotiation", level: 3, assessedBy: "mgr-li", assessedOn: "2026-07-10" };
+  const cert = { repId: "rep-ana", certificationId: "cert-x", name: "Cloud", issuer: "AWS", earnedOn: "2026-01-01" };
+  it("rep_mismatch: assigning, certifying or assessing another rep on this rep's record", () => {
+    spec
+      .given([assigned])
+      .when(c("AssessSkill", { ...skill, repId: "rep-bo" }))
+      .then("rep_mismatch");
+    spec
+      .given([assigned])
+      .when(c("RecordCertification", { ...cert, repId: "rep-bo" }))
+      .then("rep_mismatch");
+    spec
+      .given([assigned])
+      .when(c("AssignTraining", { ...assign, repId: "rep-bo", assignmentId: "as-2" }))
+      .then("rep_mismatch");
+    const assessed: TrainingRecordEvent = { type: "SkillAssessed", data: skill };
+    spec
+      .given([assessed])
+      .when(c("AssignTraining", { ...assign, repId: "rep-bo" }))
+      .then("rep_mismatch");
+    spec
+      .given([assigned, assessed])
+      .when(c("AssessSkill", { ...skill, level: 4 }))
+      .then([{ type: "SkillAssessed", data: { ...skill, level: 4 } }]);
+  });
+  it("an event naming another rep (written before rep_mismatch) never re-attributes the record", () => {
+    const foreign: TrainingRecordEvent[] = [
+      { type: "SkillAssessed", data: { ...skill, repId: "rep-bo" } },
+      {
+        type: "CertificationEarned",
+        data: {
+          repId: "rep-cy",
+          certificationId: "cert-x",
+          name: "Cloud",
+          earnedOn: "2026-01-01",
+          source: { kind: "external", issuer: "AWS" },
+        },
+      },
+    ];
+    for (const e of foreign) {
+      spec
+        .given([assigned, e])
+        .when(
+          c("CompleteModule", { assignmentId: "as-1", courseId: "c-intro", moduleId: "i1", completedOn: "2026-07-02" }),
+        )
+        .then([
+          {
+            type: "ModuleCompleted",
+            data: {
+              repId: "rep-ana",
+              assignmentId: "as-1",
+              courseId: "c-intro",
+              moduleId: "i1",
+              completedOn: "2026-07-02",
+            },
+          },
+          {
+            type: "CourseCompleted",
+            data: {
+              repId: "rep-ana",
+              assignmentId: "as-1",
+              courseId: "c-intro",
+              scoreBps: null,
+              passed: true,
+              completedOn: "2026-07-02",
+            },
+          },
+          {
+            type: "TrainingAssignmentCompleted",
+            data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-02" },
+          },
+        ]);
+    }
   });
 });
 
