@@ -9,6 +9,7 @@ import {
   erasureStreamId,
   generateMasterKey,
   isErased,
+  type PrivacyEvent,
   personalSubject,
   privacyEvents,
 } from "../../src/core/privacy/index.ts";
@@ -17,6 +18,8 @@ import {
   createEventCatalog,
   createInMemoryEventStore,
   defineEvent,
+  type EventEnvelope,
+  fold,
   isSalesfoldError,
   isValidationError,
   rebuildProjection,
@@ -87,6 +90,33 @@ describe("createErasableEventStore: reading and writing", () => {
     await expect(store.append("customer-cu-1", changed)).rejects.toMatchObject({ code: "idempotency_conflict" });
   });
 
+  it("replays an idempotent append after the subject's key was rotated, and still reports a real conflict", async () => {
+    const { inner, store } = erasable();
+    const batch = [
+      { ...li, eventId: "e-1" },
+      { ...noteAdded("cu-1", "n-1", "hello"), eventId: "e-2" },
+    ];
+    const first = await store.append("customer-cu-1", batch);
+    expect(await store.rotateSubjectKey("cu-1")).toBe(2);
+    expect(await store.append("customer-cu-1", batch)).toEqual(first);
+    expect(await store.append("customer-cu-1", batch, { expectedVersion: "no_stream" })).toEqual(first);
+    expect(await store.streamVersion("customer-cu-1")).toBe(2);
+    expect(JSON.stringify((await inner.readStream("customer-cu-1")).events)).not.toContain('"sf1.2.');
+    const changed = [
+      { ...li, eventId: "e-1" },
+      { ...noteAdded("cu-1", "n-1", "other"), eventId: "e-2" },
+    ];
+    await expect(store.append("customer-cu-1", changed)).rejects.toMatchObject({ code: "idempotency_conflict" });
+    // The same ids in another stream, or only part of the batch, are conflicts too.
+    await expect(store.append("customer-cu-1-copy", batch)).rejects.toMatchObject({ code: "idempotency_conflict" });
+    await expect(
+      store.append("customer-cu-1", [batch[0]!, { ...noteAdded("cu-1", "n-2", "new"), eventId: "e-3" }]),
+    ).rejects.toMatchObject({ code: "idempotency_conflict" });
+    // New events after the rotation use the new key.
+    await store.append("customer-cu-1", [{ ...noteAdded("cu-1", "n-3", "later"), eventId: "e-4" }]);
+    expect(JSON.stringify((await inner.readStream("customer-cu-1")).events[2]!.data)).toContain('"sf1.2.');
+  });
+
   it("validates against the domain catalog before anything is encrypted or stored", async () => {
     const { keys, store } = erasable();
     const bad = { ...li, data: { ...li.data, contacts: [{ contactId: "ct-1", name: "Li", email: "not-an-email" }] } };
@@ -151,7 +181,8 @@ describe("forgetSubject", () => {
       subjects: { "cu-1": { status: "completed", reason: "gdpr-art-17 ticket #4411" } },
     });
     // The erasure events hold no personal data, and the erasure is idempotent.
-    expect(JSON.stringify((await inner.readStream(erasureStreamId("cu-1"))).events)).not.toContain("Li");
+    const erasureEvents = JSON.stringify((await inner.readStream(erasureStreamId("cu-1"))).events);
+    for (const secret of ["Li Wei", "li.wei", "5555", "Prefers"]) expect(erasureEvents).not.toContain(secret);
     expect(await store.forgetSubject("cu-1")).toEqual({ ...receipt, alreadyErased: true });
     expect(await store.streamVersion(erasureStreamId("cu-1"))).toBe(2);
   });
@@ -195,6 +226,49 @@ describe("forgetSubject", () => {
     await expect(store.append("customer-cu-9", [registered("cu-9", "Nine")])).rejects.toMatchObject({
       code: "invalid_state",
     });
+  });
+
+  it("gives every subject id its own audit line, even ids that name members of Object.prototype", async () => {
+    const { store } = erasable();
+    const ids = ["cu-1", "constructor", "__proto__", "toString", "hasOwnProperty"];
+    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype);
+    for (const id of ids) {
+      await store.append(`customer-${id}`, [noteAdded(id, "n-1", `secret of ${id}`)]);
+      await store.forgetSubject(id, { reason: "ticket-1" });
+    }
+    const { state } = await rebuildProjection(store, erasureAudit);
+    expect(Object.keys(state.subjects)).toEqual(ids);
+    for (const id of ids) {
+      expect(Object.hasOwn(state.subjects, id)).toBe(true);
+      expect(state.subjects[id]).toMatchObject({ subjectId: id, status: "completed", requests: 1, reason: "ticket-1" });
+    }
+    expect(state).toMatchObject({ pending: 0, completed: ids.length });
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeBefore);
+    expect((Object as unknown as { requests?: unknown }).requests).toBeUndefined();
+    expect(({} as { status?: unknown }).status).toBeUndefined();
+
+    // Folding onto an earlier, frozen state (through immer), and onto one restored from JSON, gives the same lines.
+    const events = (await collect(
+      store.readAll({ types: ["SubjectErasureRequested", "SubjectErased"] }),
+    )) as EventEnvelope<PrivacyEvent>[];
+    const half = fold(erasureAudit, events.slice(0, 4));
+    expect(fold(erasureAudit, events.slice(4), half)).toEqual(state);
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === "object" && value !== null) for (const v of Object.values(value)) deepFreeze(v);
+      return Object.freeze(value);
+    };
+    // Restored before the line of `__proto__` was added, and after.
+    for (const split of [4, 6]) {
+      const restored = deepFreeze(JSON.parse(JSON.stringify(fold(erasureAudit, events.slice(0, split)))));
+      expect(Object.hasOwn(restored.subjects, "__proto__")).toBe(split === 6);
+      const continued = fold(erasureAudit, events.slice(split), restored as typeof state);
+      expect(continued).toEqual(state);
+      expect(Object.keys(continued.subjects)).toEqual(ids);
+      expect(Object.values(continued.subjects).map((line) => [line.subjectId, line.status])).toEqual(
+        ids.map((id) => [id, "completed"]),
+      );
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeBefore);
   });
 
   it("validates its arguments", async () => {
@@ -276,6 +350,56 @@ describe("keys: rotation, master keys and failures", () => {
     await moved.append("customer-cu-2", [{ type: "CustomerRegistered", data: { ...bo.data, name: forged } }]);
     const reader = createErasableEventStore(moved, { catalog, keys, subjectOf });
     await expect(reader.readStream("customer-cu-2")).rejects.toMatchObject({ code: "invalid_state" });
+  });
+});
+
+describe("a sealed value copied into another subject's event", () => {
+  it("does not open there, before or after that subject's erasure, while the original still reads", async () => {
+    const { inner, keys, store } = erasable();
+    await store.append("customer-cu-1", [noteAdded("cu-1", "n-1", "Li's secret")]);
+    await store.append("customer-cu-2", [bo]);
+    const sealed = ((await inner.readStream("customer-cu-1")).events[0]!.data as { text: string }).text;
+    await inner.append("customer-cu-2", [
+      { type: "CustomerNoteAdded", data: { ...noteAdded("cu-2", "n-2", "").data, text: sealed } },
+    ]);
+    const leaks = (events: readonly { data: unknown }[]) =>
+      JSON.stringify(events.map((e) => e.data)).includes("Li's secret");
+    await expect(store.readStream("customer-cu-2")).rejects.toMatchObject({
+      code: "invalid_state",
+      message: expect.stringContaining("sealed for another subject"),
+    });
+    await expect(collect(store.readAll())).rejects.toMatchObject({ code: "invalid_state" });
+    await store.forgetSubject("cu-2");
+    const after = await store.readStream("customer-cu-2").catch((error: unknown) => error);
+    expect(after).toMatchObject({ code: "invalid_state" });
+    expect(leaks((await store.readStream("customer-cu-1")).events)).toBe(true);
+    // A subject resolved from the stream id is checked the same way.
+    const byStream = createErasableEventStore(inner, {
+      catalog,
+      keys,
+      subjectOf: (event) => event.streamId.replace(/^customer-/, ""),
+    });
+    await expect(byStream.readStream("customer-cu-2")).rejects.toMatchObject({ code: "invalid_state" });
+  });
+
+  it("still opens an event whose subject field is itself personal, and so sealed", async () => {
+    const Owned = defineEvent(
+      "Owned",
+      z.strictObject({ owner: personal(z.strictObject({ id: z.string(), name: z.string() })) }),
+    );
+    const app = createEventCatalog([Owned, privacyEvents]);
+    const inner = createInMemoryEventStore({ catalog: erasableStorageCatalog(app) });
+    const store = createErasableEventStore(inner, {
+      catalog: app,
+      keys: createInMemoryKeyStore(),
+      subjectOf: { Owned: "owner.id" },
+    });
+    const data = { owner: { id: "p-1", name: "Li Wei" } };
+    await store.append("owned-1", [{ type: "Owned", data }]);
+    expect(JSON.stringify((await inner.readStream("owned-1")).events[0]!.data)).not.toContain("p-1");
+    expect((await store.readStream("owned-1")).events[0]!.data).toEqual(data);
+    await store.forgetSubject("p-1");
+    expect((await store.readStream("owned-1")).events[0]!.data).toEqual({ owner: { id: ERASED, name: ERASED } });
   });
 });
 

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { _zodIssues, isConcurrencyError, ValidationError, type ValidationIssue } from "../errors/index.ts";
+import {
+  _zodIssues,
+  isConcurrencyError,
+  isIdempotencyConflictError,
+  ValidationError,
+  type ValidationIssue,
+} from "../errors/index.ts";
 import {
   type AnyEvent,
   type EventCatalog,
@@ -22,7 +28,7 @@ import { type Clock, systemClock } from "../runtime/clock.ts";
 import { createKeyRing, type MasterKey } from "./keyRing.ts";
 import { checkSubjectId, type KeyStore } from "./keyStore.ts";
 import { erasureReasonSchema, erasureStreamId, SubjectErased, SubjectErasureRequested } from "./privacyEvents.ts";
-import { openEvents, type SubjectOf, sealEvents, subjectResolver } from "./sealedEvents.ts";
+import { openEvents, type SubjectOf, sealEvents, storedKeyVersions, subjectResolver } from "./sealedEvents.ts";
 import { isStorageCatalog, personalFieldsFor } from "./storageCatalog.ts";
 
 /**
@@ -215,7 +221,9 @@ export function createErasableEventStore<E extends AnyEvent>(
   const clock = options.clock ?? systemClock;
   const ring = createKeyRing(keys, options.masterKeys ?? [], clock);
   const open = <T extends EventEnvelope>(name: string, events: readonly T[]) =>
-    fields.size === 0 ? (events as T[]) : openEvents(`${API}.${name}`, events, fields, ring.session(`${API}.${name}`));
+    fields.size === 0
+      ? (events as T[])
+      : openEvents(`${API}.${name}`, events, fields, resolve, ring.session(`${API}.${name}`));
 
   const append = async (
     streamId: string,
@@ -225,8 +233,19 @@ export function createErasableEventStore<E extends AnyEvent>(
     if (fields.size === 0) return store.append(streamId, events, appendOptions);
     const name = `${API}.append`;
     const request = validateAppend(name, catalog, streamId, events, appendOptions);
-    const sealed = await sealEvents(request.events, request.streamId, fields, resolve, ring.session(name));
-    const result = await store.append(request.streamId, sealed, appendOptions);
+    const session = ring.session(name);
+    let sealed = await sealEvents(request.events, request.streamId, fields, resolve, session);
+    let result: AppendResult<any>;
+    try {
+      result = await store.append(request.streamId, sealed, appendOptions);
+    } catch (error) {
+      if (!isIdempotencyConflictError(error)) throw error;
+      const versions = await storedKeyVersions(store, request.streamId, request.events, sealed, fields);
+      if (versions === undefined) throw error;
+      // Sealed as the stored events were: the store below compares, and returns the original result for a replay.
+      sealed = await sealEvents(request.events, request.streamId, fields, resolve, session, versions);
+      result = await store.append(request.streamId, sealed, appendOptions);
+    }
     // The events as appended, in the clear; decrypted from the store's answer only when it upcast them.
     const upcast = result.events.some((e, i) => e.metadata.schemaVersion !== request.events[i]?.metadata.schemaVersion);
     const shown = upcast
@@ -256,7 +275,7 @@ export function createErasableEventStore<E extends AnyEvent>(
         const flush = async () => {
           // A fresh key cache every 64 batches bounds the memory of a long read.
           if (++batches % 64 === 0) session = ring.session(`${API}.readAll`);
-          const out = await openEvents(`${API}.readAll`, batch, fields, session);
+          const out = await openEvents(`${API}.readAll`, batch, fields, resolve, session);
           batch = [];
           return out as EventEnvelope<E>[];
         };

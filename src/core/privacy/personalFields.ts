@@ -1,6 +1,17 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ValidationError, type ValidationIssue } from "../errors/index.ts";
 import type { EventCatalog } from "../events/index.ts";
+import {
+  defOf,
+  type Found,
+  label,
+  MAX_DEPTH,
+  type PathStep,
+  type Problem,
+  sameStep,
+  shown,
+  walk,
+} from "./schemaWalk.ts";
 
 /**
  * The value every personal text field shows once its subject is erased. It is the same marker the customers area's
@@ -54,116 +65,77 @@ export function personalSubject<T extends z.ZodType>(schema: T): T {
   return schema.meta({ personalSubject: true }) as T;
 }
 
-type Def = {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: readonly z.ZodType[];
-  items?: readonly z.ZodType[];
-  in?: z.ZodType;
-  left?: z.ZodType;
-  right?: z.ZodType;
-  getter?: () => z.ZodType;
-};
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const metaOf = (schema: z.ZodType) =>
-  z.globalRegistry.get(schema) as { personal?: unknown; personalSubject?: unknown } | undefined;
-
-/** A field marked personal: its path (`*` for any array item or record value) and its schema. */
-interface Mark {
-  readonly path: readonly string[];
-  readonly schema: z.ZodType;
-}
-
-function walk(schema: z.ZodType, path: string[], out: { personal: Mark[]; subjects: string[][] }, depth: number): void {
-  if (depth > 32) return;
-  const meta = metaOf(schema);
-  if (meta?.personal === true) {
-    out.personal.push({ path, schema });
-    return;
-  }
-  if (meta?.personalSubject === true) out.subjects.push(path);
-  const def = defOf(schema);
-  const next = (child: z.ZodType | undefined, childPath: string[]) => {
-    if (child) walk(child, childPath, out, depth + 1);
-  };
-  switch (def.type) {
-    case "object":
-      for (const [key, child] of Object.entries(def.shape ?? {})) next(child, [...path, key]);
-      return;
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "catch":
-    case "nonoptional":
-      next(def.innerType, path);
-      return;
-    case "array":
-      next(def.element, [...path, "*"]);
-      return;
-    case "record":
-      next(def.valueType, [...path, "*"]);
-      return;
-    case "tuple":
-      for (const item of def.items ?? []) next(item, [...path, "*"]);
-      return;
-    case "union":
-      for (const option of def.options ?? []) next(option, path);
-      return;
-    case "intersection":
-      next(def.left, path);
-      next(def.right, path);
-      return;
-    case "pipe":
-      next(def.in, path);
-      return;
-    case "lazy":
-      next(def.getter?.(), path);
-      return;
-    default:
-      return;
-  }
-}
-
 // Whether the text leaves under a marked schema all accept the erased marker; lists the paths that do not.
-function refusesErased(schema: z.ZodType, path: readonly string[], out: string[], depth: number): boolean {
+function refusesErased(schema: z.ZodType, path: readonly string[], out: Problem[], depth: number): boolean {
   if (schema.safeParse(ERASED).success) return false;
   const def = defOf(schema);
-  const inner = (child: z.ZodType | undefined, childPath: readonly string[]) =>
-    child !== undefined && depth < 32 && refusesErased(child, childPath, out, depth + 1);
+  const inner = (child: z.ZodType | undefined | null, childPath: readonly string[]) =>
+    child !== undefined && child !== null && depth < MAX_DEPTH && refusesErased(child, childPath, out, depth + 1);
+  const refuse = (reason: string) => {
+    out.push({ code: "personal_field_not_erasable", path, reason });
+    return true;
+  };
   switch (def.type) {
     case "object": {
       let bad = false;
-      for (const [key, child] of Object.entries(def.shape ?? {})) bad = inner(child, [...path, key]) || bad;
+      const shape = def.shape ?? {};
+      for (const key of Object.keys(shape)) bad = inner(shape[key], [...path, key]) || bad;
+      // A strict object's catchall is `never`: it declares that there are no other keys, not a value to check.
+      if (def.catchall !== undefined && defOf(def.catchall).type !== "never")
+        bad = inner(def.catchall, [...path, "*"]) || bad;
       return bad;
     }
     case "array":
       return inner(def.element, [...path, "*"]);
     case "record":
       return inner(def.valueType, [...path, "*"]);
+    case "tuple": {
+      let bad = false;
+      for (const item of def.items ?? []) bad = inner(item, [...path, "*"]) || bad;
+      return inner(def.rest, [...path, "*"]) || bad;
+    }
     case "optional":
     case "nullable":
     case "readonly":
     case "default":
     case "prefault":
+    case "nonoptional":
+    case "success":
       return inner(def.innerType, path);
+    case "lazy":
+      return inner(def.getter?.(), path);
+    case "intersection": {
+      const left = inner(def.left, path);
+      return inner(def.right, path) || left;
+    }
+    case "pipe": {
+      // z.preprocess(), .transform() and .pipe(): the marker goes through both sides.
+      const before = inner(def.in, path);
+      return inner(def.out, path) || before;
+    }
     case "number":
     case "int":
     case "boolean":
     case "bigint":
     case "null":
       // Only text is encrypted, like redactPersonalData: a personal leaf that cannot hold text is a mistake.
-      out.push(`${path.join(".") || "(root)"}: not text`);
-      return true;
+      return refuse("not text");
     default:
-      out.push(`${path.join(".") || "(root)"}: refuses the erased marker`);
-      return true;
+      return refuse("refuses the erased marker");
   }
+}
+
+const internals = new WeakMap<
+  PersonalFields,
+  { steps: readonly (readonly PathStep[])[]; problems: readonly Problem[] }
+>();
+
+/**
+ * @internal The personal paths of {@link PersonalFields.paths}, with the keys an object's catchall leaves out: what
+ * the values are sealed and opened by.
+ */
+export function _personalSteps(fields: PersonalFields): readonly (readonly PathStep[])[] {
+  return internals.get(fields)?.steps ?? fields.paths;
 }
 
 /**
@@ -176,48 +148,62 @@ function refusesErased(schema: z.ZodType, path: readonly string[], out: string[]
  * ```
  */
 export interface PersonalFields {
-  /** The paths of the fields marked personal, `*` standing for any array item or record value, outermost first. */
+  /**
+   * The paths of the fields marked personal, outermost first. `*` stands for any array item or record value, and
+   * for the keys an object's `.catchall()` describes (the keys its shape declares are not covered by it).
+   */
   readonly paths: readonly (readonly string[])[];
   /** The paths of the fields marked with {@link personalSubject}. */
   readonly subjectPaths: readonly (readonly string[])[];
   /** The personal fields whose schema refuses the {@link ERASED} marker (they cannot be erased). */
   readonly refusingErased: readonly string[];
+  /**
+   * The personal marks that sit where personal data cannot be found in the stored data to encrypt: inside a map, a
+   * set or a record key, in a recursive schema, or nested too deep. They would be stored in the clear, so
+   * {@link personalFieldsOfCatalog} refuses them.
+   */
+  readonly unsupported: readonly string[];
 }
 
 /**
  * Finds the personal fields of a zod schema: every field marked `{ personal: true }` (the customers area's
  * `personal()`), and the fields marked with {@link personalSubject}. A field nested in a personal field is covered
- * by it; a union contributes the fields of each option.
+ * by it; a union or an intersection contributes the fields of each part, a pipe (`z.preprocess()`, `.transform()`,
+ * `.pipe()`) those of both sides, and an object's `.catchall()` those of the keys its shape does not declare.
  *
  * @param schema - An event's data schema, at one version.
- * @returns The personal paths, the subject paths and the personal fields that refuse the erased marker.
+ * @returns The personal paths, the subject paths, the personal fields that refuse the erased marker, and the
+ * personal marks that cannot be followed.
  * @example
  * ```ts
  * personalFieldsOf(CustomerContactAdded.schema).paths; // [["contact", "name"], ["contact", "email"], ["contact", "phone"]]
  * ```
  */
 export function personalFieldsOf(schema: z.ZodType): PersonalFields {
-  const found = { personal: [] as Mark[], subjects: [] as string[][] };
-  walk(schema, [], found, 0);
-  const seen = new Set<string>();
-  const paths: string[][] = [];
-  const refusing: string[] = [];
+  const found: Found = { personal: [], subjects: [], problems: [] };
+  walk(schema, [], found, 0, new Set());
+  const steps: (readonly PathStep[])[] = [];
+  const problems: Problem[] = [...found.problems];
   // Outermost first, so a path inside another personal path is dropped: the outer one covers it.
   const sorted = [...found.personal].sort((a, b) => a.path.length - b.path.length);
   for (const mark of sorted) {
-    const key = mark.path.join("\u0000");
-    if (seen.has(key)) continue;
-    if (paths.some((p) => p.every((segment, i) => mark.path[i] === segment))) continue;
-    seen.add(key);
-    paths.push([...mark.path]);
-    refusesErased(mark.schema, mark.path, refusing, 0);
+    if (steps.some((p) => p.length <= mark.path.length && p.every((step, i) => sameStep(step, mark.path[i]!))))
+      continue;
+    steps.push(mark.path);
+    refusesErased(mark.schema, shown(mark.path), problems, 0);
   }
-  const subjects = [...new Map(found.subjects.map((p) => [p.join("\u0000"), p])).values()];
-  return Object.freeze({
-    paths: Object.freeze(paths.map((p) => Object.freeze(p))),
+  const subjects = [...new Map(found.subjects.map((p) => [shown(p).join("\u0000"), shown(p)])).values()];
+  const text = (code: Problem["code"]) => [
+    ...new Set(problems.filter((p) => p.code === code).map((p) => `${label(p.path)}: ${p.reason}`)),
+  ];
+  const fields: PersonalFields = Object.freeze({
+    paths: Object.freeze(steps.map((p) => Object.freeze(shown(p)))),
     subjectPaths: Object.freeze(subjects.map((p) => Object.freeze(p))),
-    refusingErased: Object.freeze([...new Set(refusing)]),
+    refusingErased: Object.freeze(text("personal_field_not_erasable")),
+    unsupported: Object.freeze(text("personal_field_unsupported")),
   });
+  internals.set(fields, { steps: Object.freeze(steps.map((p) => Object.freeze([...p]))), problems });
+  return fields;
 }
 
 /**
@@ -237,7 +223,8 @@ export type CatalogPersonalFields = ReadonlyMap<string, ReadonlyMap<number, Pers
  * @param catalog - An event catalog.
  * @returns A map from event type to a map from schema version to its {@link PersonalFields}; types without personal
  * fields at any version are left out.
- * @throws {@link ValidationError} when a personal field refuses the {@link ERASED} marker or is not text.
+ * @throws {@link ValidationError} when a personal field refuses the {@link ERASED} marker or is not text, or when a
+ * personal mark sits where the data cannot be encrypted (see {@link PersonalFields.unsupported}).
  * @example
  * ```ts
  * personalFieldsOfCatalog(customerEvents).has("CustomerNoteAdded"); // true
@@ -254,11 +241,18 @@ export function personalFieldsOfCatalog(catalog: EventCatalog<any>): CatalogPers
     ];
     for (const [version, schema] of schemas) {
       const fields = personalFieldsOf(schema);
-      for (const field of fields.refusingErased) {
+      const seen = new Set<string>();
+      for (const problem of internals.get(fields)!.problems) {
+        const field = `${label(problem.path)}: ${problem.reason}`;
+        if (seen.has(field)) continue;
+        seen.add(field);
         issues.push({
-          code: "personal_field_not_erasable",
-          path: [definition.type, `v${version}`, ...field.split(":")[0]!.split(".")],
-          message: `${definition.type} v${version}, personal field ${field}: a personal field is text that accepts the erased marker ${JSON.stringify(ERASED)}`,
+          code: problem.code,
+          path: [definition.type, `v${version}`, ...problem.path],
+          message:
+            problem.code === "personal_field_not_erasable"
+              ? `${definition.type} v${version}, personal field ${field}: a personal field is text that accepts the erased marker ${JSON.stringify(ERASED)}`
+              : `${definition.type} v${version}, personal field ${field}: it would be stored in the clear; keep personal text in objects, arrays, record values, tuples, unions or pipes`,
         });
       }
       if (fields.paths.length > 0) versions.set(version, fields);

@@ -1,7 +1,11 @@
 import type { JsonValue } from "../events/index.ts";
+import type { PathStep } from "./schemaWalk.ts";
 
 // Walks the values of event data at personal paths. Only text is personal (see personalFields.ts): every string at
 // or under a personal path is a personal leaf; numbers, booleans and null are left alone, as are object keys.
+// A step is a key, `*` (any array item or object value), or `{ except }` (any key of an object but those).
+
+const otherKeys = (obj: object, except: readonly string[]) => Object.keys(obj).filter((k) => !except.includes(k));
 
 /**
  * @internal Calls `visit` with every personal text leaf of `data`, in a fixed order (paths in order, then depth
@@ -9,7 +13,7 @@ import type { JsonValue } from "../events/index.ts";
  */
 export function forEachPersonalLeaf(
   data: unknown,
-  paths: readonly (readonly string[])[],
+  paths: readonly (readonly PathStep[])[],
   visit: (value: string, at: readonly (string | number)[]) => void,
 ): void {
   for (const path of paths) visitAt(data, path, 0, [], visit);
@@ -17,7 +21,7 @@ export function forEachPersonalLeaf(
 
 function visitAt(
   value: unknown,
-  path: readonly string[],
+  path: readonly PathStep[],
   i: number,
   at: (string | number)[],
   visit: (value: string, at: readonly (string | number)[]) => void,
@@ -38,8 +42,8 @@ function visitAt(
     return;
   }
   const obj = value as Record<string, unknown>;
-  if (head === "*") {
-    for (const key of Object.keys(obj)) {
+  if (typeof head !== "string" || head === "*") {
+    for (const key of typeof head === "string" ? Object.keys(obj) : otherKeys(obj, head.except)) {
       at.push(key);
       visitAt(obj[key], path, i + 1, at, visit);
       at.pop();
@@ -85,7 +89,7 @@ function visitAll(
  */
 export function replacePersonalLeaves(
   data: JsonValue,
-  paths: readonly (readonly string[])[],
+  paths: readonly (readonly PathStep[])[],
   replace: (value: string, index: number) => string,
   freeze: boolean,
 ): JsonValue {
@@ -99,7 +103,7 @@ type Counter = { next: number };
 
 function replaceAt(
   value: JsonValue,
-  path: readonly string[],
+  path: readonly PathStep[],
   i: number,
   replace: (value: string, index: number) => string,
   counter: Counter,
@@ -113,8 +117,10 @@ function replaceAt(
     return mapArray(value as readonly JsonValue[], (v) => replaceAt(v, path, i + 1, replace, counter, freeze), freeze);
   }
   const obj = value as { readonly [key: string]: JsonValue };
-  if (head === "*")
-    return mapObject(obj, Object.keys(obj), (v) => replaceAt(v, path, i + 1, replace, counter, freeze), freeze);
+  if (typeof head !== "string" || head === "*") {
+    const keys = typeof head === "string" ? Object.keys(obj) : otherKeys(obj, head.except);
+    return mapObject(obj, keys, (v) => replaceAt(v, path, i + 1, replace, counter, freeze), freeze);
+  }
   if (!Object.hasOwn(obj, head)) return value;
   return mapObject(obj, [head], (v) => replaceAt(v, path, i + 1, replace, counter, freeze), freeze);
 }

@@ -1,3 +1,4 @@
+import { current, isDraft } from "immer";
 import { z } from "zod";
 import { createEventCatalog, defineEvent, type EventOf, instantSchema } from "../events/index.ts";
 import { defineProjection } from "../projections/index.ts";
@@ -121,6 +122,10 @@ export interface ErasureRecord {
  * ```
  */
 export interface ErasureAuditState {
+  /**
+   * One line per subject id. A record without a prototype, so that any subject id (`constructor`, `__proto__`…) is
+   * a key like any other: read it with `subjects[id]`, `Object.hasOwn`, `Object.keys` or `Object.values`.
+   */
   readonly subjects: Record<string, ErasureRecord>;
   /** Requests not completed yet. */
   pending: number;
@@ -140,16 +145,17 @@ export interface ErasureAuditState {
 export const erasureAudit = /* @__PURE__ */ defineProjection({
   name: "erasureAudit",
   events: privacyEvents,
-  initialState: (): ErasureAuditState => ({ subjects: {}, pending: 0, completed: 0 }),
+  initialState: (): ErasureAuditState => ({ subjects: noPrototype(), pending: 0, completed: 0 }),
   handlers: {
     SubjectErasureRequested: (s, e) => {
       const d = e.data;
-      const line = s.subjects[d.subjectId];
+      const subjects = subjectsOf(s);
+      const line = Object.hasOwn(subjects, d.subjectId) ? subjects[d.subjectId] : undefined;
       if (line) {
         line.requests += 1;
         return;
       }
-      s.subjects[d.subjectId] = {
+      subjects[d.subjectId] = {
         subjectId: d.subjectId,
         status: "requested",
         requestedAt: d.requestedAt,
@@ -160,10 +166,11 @@ export const erasureAudit = /* @__PURE__ */ defineProjection({
     },
     SubjectErased: (s, e) => {
       const d = e.data;
-      let line = s.subjects[d.subjectId];
+      const subjects = subjectsOf(s);
+      let line = Object.hasOwn(subjects, d.subjectId) ? subjects[d.subjectId] : undefined;
       if (!line) {
         line = { subjectId: d.subjectId, status: "requested", requestedAt: d.requestedAt, requests: 1 };
-        s.subjects[d.subjectId] = line;
+        subjects[d.subjectId] = line;
         s.pending += 1;
       }
       if (line.status === "completed") return;
@@ -176,3 +183,16 @@ export const erasureAudit = /* @__PURE__ */ defineProjection({
     },
   },
 });
+
+const noPrototype = (): Record<string, ErasureRecord> => Object.create(null) as Record<string, ErasureRecord>;
+
+// The lines of the audit, in a record without a prototype: a subject id is then only ever a key of its own, never
+// `Object.prototype`'s `constructor` or `__proto__`. A state from elsewhere (restored from JSON) is moved into one.
+function subjectsOf(s: ErasureAuditState): Record<string, ErasureRecord> {
+  if (Object.getPrototypeOf(s.subjects) === null) return s.subjects;
+  const from = isDraft(s.subjects) ? current(s.subjects) : s.subjects;
+  const subjects = noPrototype();
+  for (const key of Object.keys(from)) subjects[key] = from[key]!;
+  (s as { subjects: Record<string, ErasureRecord> }).subjects = subjects;
+  return subjects;
+}

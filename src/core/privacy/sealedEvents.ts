@@ -1,10 +1,11 @@
 import { SalesfoldError, ValidationError, type ValidationIssue } from "../errors/index.ts";
 import type { EventEnvelope, EventInput, JsonValue, PreparedEvent } from "../events/index.ts";
+import type { EventStore } from "../eventStore/index.ts";
 import type { KeySession } from "./keyRing.ts";
 import { subjectIdSchema } from "./keyStore.ts";
-import { type CatalogPersonalFields, ERASED, type PersonalFields } from "./personalFields.ts";
+import { _personalSteps, type CatalogPersonalFields, ERASED, type PersonalFields } from "./personalFields.ts";
 import { replacePersonalLeaves } from "./personalValues.ts";
-import { open, parseSealed, type SealedParts, seal } from "./sealing.ts";
+import { type FieldKeys, open, parseSealed, type SealedParts, seal } from "./sealing.ts";
 
 /**
  * Names the subject of an event's personal data: a map from event type to the dotted path of the subject id in its
@@ -85,7 +86,7 @@ function leavesOf(data: JsonValue, fields: PersonalFields): string[] {
   const leaves: string[] = [];
   replacePersonalLeaves(
     data,
-    fields.paths,
+    _personalSteps(fields),
     (value) => {
       leaves.push(value);
       return value;
@@ -95,13 +96,18 @@ function leavesOf(data: JsonValue, fields: PersonalFields): string[] {
   return leaves;
 }
 
-/** @internal Encrypts the personal fields of validated events; returns the inputs to append to the store below. */
+/**
+ * @internal Encrypts the personal fields of validated events; returns the inputs to append to the store below. Each
+ * event is sealed with its subject's newest data key, or with the key version `keyVersions` names for it (to seal
+ * a replay exactly as the stored event was sealed).
+ */
 export async function sealEvents(
   events: readonly PreparedEvent[],
   streamId: string,
   fields: CatalogPersonalFields,
   resolve: SubjectResolver,
   session: KeySession,
+  keyVersions?: ReadonlyMap<number, number>,
 ): Promise<EventInput[]> {
   const work: { at: number; fields: PersonalFields; leaves: string[]; subject: string }[] = [];
   const index: (number | undefined)[] = new Array(events.length);
@@ -116,9 +122,16 @@ export async function sealEvents(
     work.push({ at: i, fields: f, leaves, subject: resolve(e, streamId, i) });
   }
   if (work.length > 0) await session.preload(work.map((w) => w.subject));
+  const keysFor = async (at: number, subject: string): Promise<FieldKeys> => {
+    const version = keyVersions?.get(at);
+    if (version === undefined) return session.forSeal(subject);
+    const keys = await session.forOpen(subject, version);
+    // Erased meanwhile: forSeal says so.
+    return keys === "erased" ? session.forSeal(subject) : keys;
+  };
   const sealed = await Promise.all(
     work.map(async (w) => {
-      const keys = await session.forSeal(w.subject);
+      const keys = await keysFor(w.at, w.subject);
       const eventId = events[w.at]!.eventId;
       return Promise.all(
         w.leaves.map((leaf, n) =>
@@ -132,7 +145,9 @@ export async function sealEvents(
   return events.map((e, i) => {
     const k = index[i];
     const data =
-      k === undefined ? e.data : replacePersonalLeaves(e.data, work[k]!.fields.paths, (_v, n) => sealed[k]![n]!, false);
+      k === undefined
+        ? e.data
+        : replacePersonalLeaves(e.data, _personalSteps(work[k]!.fields), (_v, n) => sealed[k]![n]!, false);
     return {
       type: e.type,
       data,
@@ -143,14 +158,81 @@ export async function sealEvents(
   });
 }
 
+// The data key version the sealed personal fields of an event were sealed with; `undefined` when it has none.
+function sealedKeyVersion(
+  event: { readonly type: string; readonly data: unknown; readonly metadata: { readonly schemaVersion: number } },
+  fields: CatalogPersonalFields,
+): number | undefined {
+  const f = fields.get(event.type)?.get(event.metadata.schemaVersion);
+  if (f === undefined) return undefined;
+  for (const leaf of leavesOf(event.data as JsonValue, f)) {
+    const parts = parseSealed(leaf);
+    if (parts !== undefined) return parts.keyVersion;
+  }
+  return undefined;
+}
+
+const REPLAY_PAGE = 256;
+
+/**
+ * @internal For an append the store below refused as an idempotency conflict: it may be a replay sealed with a newer
+ * data key than the original (the subject's key was rotated in between). Returns the key versions the stored events
+ * used, by index in the batch, to seal it again exactly as it was stored; `undefined` when the events are not all in
+ * the stream, or were sealed with these versions already: then the conflict is real.
+ */
+export async function storedKeyVersions(
+  store: Pick<EventStore<any>, "readStream">,
+  streamId: string,
+  events: readonly PreparedEvent[],
+  sealed: readonly EventInput[],
+  fields: CatalogPersonalFields,
+): Promise<Map<number, number> | undefined> {
+  const wanted = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) {
+    const id = events[i]!.eventId;
+    if (id === undefined) return undefined;
+    wanted.set(id, i);
+  }
+  const found = new Map<number, EventEnvelope>();
+  // Newest first, a page at a time: a retry is about recent events. Stop once every id is found.
+  let from: number | undefined;
+  while (found.size < wanted.size) {
+    const page = await store.readStream(streamId, {
+      direction: "backwards",
+      maxCount: REPLAY_PAGE,
+      ...(from === undefined ? {} : { fromVersion: from }),
+    });
+    for (const e of page.events) {
+      const i = wanted.get(e.eventId);
+      if (i !== undefined) found.set(i, e);
+    }
+    const last = page.events.at(-1);
+    if (last === undefined || last.streamVersion <= 1) break;
+    from = last.streamVersion - 1;
+  }
+  if (found.size < wanted.size) return undefined;
+  const versions = new Map<number, number>();
+  let differs = false;
+  for (const [i, stored] of found) {
+    const version = sealedKeyVersion(stored, fields);
+    if (version === undefined) continue;
+    versions.set(i, version);
+    const used = sealedKeyVersion(sealed[i] as PreparedEvent, fields);
+    if (used !== undefined && used !== version) differs = true;
+  }
+  return differs ? versions : undefined;
+}
+
 /**
  * @internal Decrypts the personal fields of stored envelopes: the text for a subject with keys, the erased marker for
- * an erased one. Envelopes without sealed fields come back as they are.
+ * an erased one. Envelopes without sealed fields come back as they are. A sealed value opens only in an event of the
+ * subject it was sealed for: found in another subject's event (copied there), it fails like an altered one.
  */
 export async function openEvents<T extends EventEnvelope>(
   api: string,
   envelopes: readonly T[],
   fields: CatalogPersonalFields,
+  resolve: SubjectResolver,
   session: KeySession,
 ): Promise<T[]> {
   const work: { at: number; fields: PersonalFields; leaves: (string | SealedParts)[] }[] = [];
@@ -164,10 +246,20 @@ export async function openEvents<T extends EventEnvelope>(
       const parts = parseSealed(leaf);
       if (parts === undefined) return leaf;
       any = true;
-      subjects.add(parts.subjectId);
       return parts;
     });
-    if (any) work.push({ at: i, fields: f, leaves });
+    if (!any) continue;
+    const subject = subjectOfStored(api, e, f, i, resolve);
+    for (const leaf of leaves) {
+      if (typeof leaf !== "string" && leaf.subjectId !== subject) {
+        throw new SalesfoldError(
+          "invalid_state",
+          `${api}: a personal field of event ${e.eventId} (${e.streamId}@${e.streamVersion}) cannot be decrypted: it was sealed for another subject than the event's`,
+        );
+      }
+    }
+    subjects.add(subject);
+    work.push({ at: i, fields: f, leaves });
   }
   if (work.length === 0) return envelopes as T[];
   await session.preload(subjects);
@@ -191,9 +283,35 @@ export async function openEvents<T extends EventEnvelope>(
           }
         }),
       );
-      const data = replacePersonalLeaves(e.data as JsonValue, w.fields.paths, (_v, n) => plain[n]!, true);
+      const data = replacePersonalLeaves(e.data as JsonValue, _personalSteps(w.fields), (_v, n) => plain[n]!, true);
       out[w.at] = Object.freeze({ ...e, data }) as T;
     }),
   );
   return out;
+}
+
+// The subject a stored event names, as its append did; an event that names none cannot hold sealed values. A subject
+// field that is itself personal is sealed: it names the subject it was sealed for.
+function subjectOfStored(
+  api: string,
+  e: EventEnvelope,
+  fields: PersonalFields,
+  index: number,
+  resolve: SubjectResolver,
+): string {
+  const data = replacePersonalLeaves(
+    e.data as JsonValue,
+    _personalSteps(fields),
+    (leaf) => parseSealed(leaf)?.subjectId ?? leaf,
+    false,
+  );
+  try {
+    return resolve({ ...e, data } as unknown as PreparedEvent, e.streamId, index);
+  } catch (error) {
+    throw new SalesfoldError(
+      "invalid_state",
+      `${api}: event ${e.eventId} (${e.streamId}@${e.streamVersion}) holds sealed personal fields but names no subject`,
+      { cause: error },
+    );
+  }
 }

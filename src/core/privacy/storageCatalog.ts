@@ -7,7 +7,13 @@ import {
   type EventDefinition,
   type JsonValue,
 } from "../events/index.ts";
-import { type CatalogPersonalFields, ERASED, type PersonalFields, personalFieldsOfCatalog } from "./personalFields.ts";
+import {
+  _personalSteps,
+  type CatalogPersonalFields,
+  ERASED,
+  type PersonalFields,
+  personalFieldsOfCatalog,
+} from "./personalFields.ts";
 import { forEachPersonalLeaf, replacePersonalLeaves } from "./personalValues.ts";
 import { isSealed } from "./sealing.ts";
 
@@ -34,8 +40,9 @@ export function personalFieldsFor(catalog: EventCatalog<any>): CatalogPersonalFi
 // sealed leaves read as the erased marker the data passes the domain schema. So the store below the wrapper checks
 // the structure and every non-personal field as strictly as the domain does, and refuses personal data in the clear.
 function storageSchema(type: string, version: number, domain: z.ZodType, fields: PersonalFields): z.ZodType {
+  const steps = _personalSteps(fields);
   return z.unknown().superRefine((data, ctx) => {
-    forEachPersonalLeaf(data, fields.paths, (value, at) => {
+    forEachPersonalLeaf(data, steps, (value, at) => {
       if (value !== ERASED && !isSealed(value)) {
         ctx.addIssue({
           code: "custom",
@@ -44,7 +51,7 @@ function storageSchema(type: string, version: number, domain: z.ZodType, fields:
         });
       }
     });
-    const readable = replacePersonalLeaves(data as JsonValue, fields.paths, () => ERASED, false);
+    const readable = replacePersonalLeaves(data as JsonValue, steps, () => ERASED, false);
     const parsed = domain.safeParse(readable);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
@@ -62,7 +69,9 @@ function storageSchema(type: string, version: number, domain: z.ZodType, fields:
  *
  * @param catalog - The domain catalog, including {@link privacyEvents}.
  * @returns The storage catalog; the same object for the same catalog.
- * @throws {@link ValidationError} when a personal field is not text or refuses the erased marker.
+ * @throws {@link ValidationError} when a personal field is not text or refuses the erased marker, or when a personal
+ * mark sits where its data cannot be encrypted (inside a map, a set or a record key, or in a recursive schema): such a
+ * catalog would store personal data in the clear, so it is refused, naming the event type, version and path.
  * @example
  * ```ts
  * import { createSqliteEventStore } from "salesfold/sqlite";
