@@ -1,5 +1,11 @@
-import { z } from "zod";
-import type { EventCatalog } from "../core/index.ts";
+import type { z } from "zod";
+import {
+  _personalSteps,
+  type _PathStep,
+  type EventCatalog,
+  type PersonalFields,
+  personalFieldsOf,
+} from "../core/index.ts";
 
 /**
  * The value that replaces a personal field when a customer's personal data is erased. Every personal field's schema
@@ -28,64 +34,12 @@ export function personal<T extends z.ZodType>(schema: T): T {
   return schema.meta({ personal: true }) as T;
 }
 
-function isPersonal(schema: z.ZodType): boolean {
-  const meta = z.globalRegistry.get(schema) as { personal?: unknown } | undefined;
-  return meta?.personal === true;
-}
-
-type Def = {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: readonly z.ZodType[];
-  items?: readonly z.ZodType[];
-  in?: z.ZodType;
-  getter?: () => z.ZodType;
-};
-
-function walk(schema: z.ZodType, path: string[], out: string[][], depth: number): void {
-  if (depth > 32) return;
-  if (isPersonal(schema)) {
-    out.push(path);
-    return;
-  }
-  const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
-  switch (def.type) {
-    case "object":
-      for (const [key, child] of Object.entries(def.shape ?? {})) walk(child, [...path, key], out, depth + 1);
-      return;
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "catch":
-    case "nonoptional":
-      if (def.innerType) walk(def.innerType, path, out, depth + 1);
-      return;
-    case "array":
-      if (def.element) walk(def.element, [...path, "*"], out, depth + 1);
-      return;
-    case "record":
-      if (def.valueType) walk(def.valueType, [...path, "*"], out, depth + 1);
-      return;
-    case "tuple":
-      for (const item of def.items ?? []) walk(item, [...path, "*"], out, depth + 1);
-      return;
-    case "union":
-      for (const option of def.options ?? []) walk(option, path, out, depth + 1);
-      return;
-    case "pipe":
-      if (def.in) walk(def.in, path, out, depth + 1);
-      return;
-    case "lazy":
-      if (def.getter) walk(def.getter(), path, out, depth + 1);
-      return;
-    default:
-      return;
-  }
+// The fields are found by the core privacy walk, which the erasable store encrypts by: both see the same fields.
+const fieldsBySchema = new WeakMap<z.ZodType, PersonalFields>();
+function fieldsOf(schema: z.ZodType): PersonalFields {
+  let fields = fieldsBySchema.get(schema);
+  if (fields === undefined) fieldsBySchema.set(schema, (fields = personalFieldsOf(schema)));
+  return fields;
 }
 
 /**
@@ -100,9 +54,7 @@ function walk(schema: z.ZodType, path: string[], out: string[][], depth: number)
  * ```
  */
 export function personalPaths(schema: z.ZodType): string[] {
-  const found: string[][] = [];
-  walk(schema, [], found, 0);
-  return [...new Set(found.map((p) => (p.length === 0 ? "" : p.join("."))))];
+  return [...new Set(fieldsOf(schema).paths.map((p) => p.join(".")))];
 }
 
 /**
@@ -133,13 +85,17 @@ function eraseAll(value: unknown): unknown {
   return value;
 }
 
-function eraseAt(value: unknown, path: readonly string[]): unknown {
+function eraseAt(value: unknown, path: readonly _PathStep[]): unknown {
   if (path.length === 0) return eraseAll(value);
   const [head, ...rest] = path;
   if (Array.isArray(value)) return head === "*" ? value.map((v) => eraseAt(v, rest)) : value;
   if (value === null || typeof value !== "object") return value;
   const obj = value as Record<string, unknown>;
   if (head === "*") return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, eraseAt(v, rest)]));
+  if (typeof head === "object") {
+    // The keys an object's catchall describes: every key its shape does not declare.
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, head.except.includes(k) ? v : eraseAt(v, rest)]));
+  }
   if (head === undefined || !Object.hasOwn(obj, head)) return value;
   return { ...obj, [head]: eraseAt(obj[head], rest) };
 }
@@ -158,6 +114,6 @@ function eraseAt(value: unknown, path: readonly string[]): unknown {
  */
 export function redactPersonalData<T>(schema: z.ZodType, data: T): T {
   let out: unknown = data;
-  for (const path of personalPaths(schema)) out = eraseAt(out, path === "" ? [] : path.split("."));
+  for (const path of _personalSteps(fieldsOf(schema))) out = eraseAt(out, path);
   return out as T;
 }

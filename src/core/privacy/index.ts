@@ -15,6 +15,7 @@ export {
   subjectIdSchema,
 } from "./keyStore.ts";
 export {
+  _personalSteps,
   type CatalogPersonalFields,
   ERASED,
   type Erased,
@@ -35,5 +36,6 @@ export {
   SubjectErased,
   SubjectErasureRequested,
 } from "./privacyEvents.ts";
+export type { PathStep as _PathStep } from "./schemaWalk.ts";
 export type { SubjectOf } from "./sealedEvents.ts";
 export { erasableStorageCatalog } from "./storageCatalog.ts";

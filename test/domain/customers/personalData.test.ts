@@ -84,4 +84,21 @@ describe("personal data", () => {
     await store.append("customer-cu-1", [{ type: "CustomerRegistered", data: erased }], { expectedVersion: "any" });
     expect((await store.readStream("customer-cu-1")).events[0]?.data).toEqual(erased);
   });
+
+  it("finds personal fields behind a preprocess, a pipe or a catchall, as the erasable store does", () => {
+    const schema = z.object({
+      customerId: z.string(),
+      note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), personal(z.string())),
+      alias: z.string().pipe(personal(z.string())),
+      extra: z.object({ kind: z.string() }).catchall(personal(z.string())),
+    });
+    expect(personalPaths(schema)).toEqual(["note", "alias", "extra.*"]);
+    const data = { customerId: "cu-1", note: "Li Wei", alias: "li", extra: { kind: "vip", nickname: "Wei" } };
+    expect(redactPersonalData(schema, data)).toEqual({
+      customerId: "cu-1",
+      note: ERASED,
+      alias: ERASED,
+      extra: { kind: "vip", nickname: ERASED },
+    });
+  });
 });
