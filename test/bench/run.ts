@@ -4,6 +4,7 @@
 //   npm run bench                      everything
 //   npm run bench -- --skip-anchors    salesfold only (ratios are then omitted)
 //   npm run bench -- --pg-rounds=5     alternate the PostgreSQL store and Emmett's five times (3 by default)
+//   npm run bench -- --sqlite-rounds=5 alternate the SQLite store and the raw inserts five times (3 by default)
 //
 // Anchors come from ../shared/anchors (or SALESFOLD_ANCHORS): each is copied to .bench-cache/ and installed once.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -16,6 +17,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = new Set(process.argv.slice(2));
 // --pg-rounds=N: how many alternating rounds of the PostgreSQL store and Emmett's (3 by default).
 const pgRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--pg-rounds="))?.slice(12) ?? 3));
+// --sqlite-rounds=N: how many alternating rounds of the SQLite store and the raw better-sqlite3 inserts (3 by default).
+const sqliteRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--sqlite-rounds="))?.slice(16) ?? 3));
 const log = (...m: unknown[]) => console.error("[bench]", ...m);
 const cache = join(root, ".bench-cache");
 
@@ -143,13 +146,36 @@ const pgEnv = {
   PGUSER: decodeURIComponent(pgUrl.username) || "postgres",
   PGDATABASE: pgUrl.pathname.slice(1) || "test",
 };
-for (const adapter of ["sqlite", "nats"] as const) {
-  if (args.has(`--skip-${adapter}`) || !existsSync(join(root, `test/bench/phases/${adapter}.ts`))) continue;
+// SQLite: disk-bound figures drift with whatever else writes to the disk (a PostgreSQL checkpoint, another process),
+// so the store and the raw better-sqlite3 inserts of the limits anchor run in alternation, round after round, and
+// each figure is the median of its rounds.
+const limitsDir = args.has("--skip-anchors") ? undefined : safely(() => prepareAnchor("limits"));
+let sqliteRaw: Json | undefined;
+if (!args.has("--skip-sqlite")) {
+  const ours: Json[] = [];
+  const raw: Json[] = [];
+  for (let round = 1; round <= sqliteRounds; round++) {
+    try {
+      log(`salesfold: sqlite store, round ${round} of ${sqliteRounds}…`);
+      ours.push(runNode("test/bench/phases/sqlite.ts", root, [], pgEnv));
+      if (limitsDir) {
+        log(`anchor: raw better-sqlite3 inserts, round ${round} of ${sqliteRounds}…`);
+        raw.push(runNode("limits.ts", limitsDir, ["--only=sqlite"], pgEnv).figures);
+      }
+    } catch (error) {
+      result.salesfold.sqlite = { error: String(error) };
+      break;
+    }
+  }
+  if (ours.length === sqliteRounds) result.salesfold.sqlite = medianOf(ours);
+  if (raw.length === sqliteRounds) sqliteRaw = medianOf(raw);
+}
+if (!args.has("--skip-nats") && existsSync(join(root, "test/bench/phases/nats.ts"))) {
   try {
-    log(`salesfold: ${adapter} store…`);
-    result.salesfold[adapter] = runNode(`test/bench/phases/${adapter}.ts`, root, [], pgEnv);
+    log("salesfold: nats store…");
+    result.salesfold.nats = runNode("test/bench/phases/nats.ts", root, [], pgEnv);
   } catch (error) {
-    result.salesfold[adapter] = { error: String(error) };
+    result.salesfold.nats = { error: String(error) };
   }
 }
 result.appendFloor = floor;
@@ -188,17 +214,11 @@ if (!args.has("--skip-postgres")) {
 }
 if (!args.has("--skip-anchors")) {
   try {
-    const dir = prepareAnchor("limits");
-    if (dir) {
+    if (limitsDir) {
       log("anchor: this machine's raw limits (fold, immer, memory)…");
-      const phases = [
-        "fold",
-        "immer",
-        "memory",
-        ...(args.has("--skip-sqlite") ? [] : ["sqlite"]),
-        ...(args.has("--skip-postgres") ? [] : ["pg"]),
-      ];
-      limits = runNode("limits.ts", dir, [`--only=${phases.join(",")}`], pgEnv);
+      // The SQLite limits ran above, in alternation with the store.
+      const phases = ["fold", "immer", "memory", ...(args.has("--skip-postgres") ? [] : ["pg"])];
+      limits = runNode("limits.ts", limitsDir, [`--only=${phases.join(",")}`], pgEnv);
     }
   } catch (error) {
     result.limitsError = String(error);
@@ -206,7 +226,11 @@ if (!args.has("--skip-anchors")) {
 }
 result.anchors = {
   emmett: emmett && { version: emmett.emmett, memory: emmett.memory, postgres: emmett.postgres },
-  limits: limits?.figures,
+  limits:
+    limits === undefined && sqliteRaw === undefined
+      ? undefined
+      : { ...limits?.figures, ...(sqliteRaw === undefined ? {} : { ...sqliteRaw, rounds: undefined }) },
+  sqliteRawRounds: sqliteRaw?.rounds,
 };
 
 const em = emmett?.memory;
