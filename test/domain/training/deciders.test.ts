@@ -31,6 +31,27 @@ const courseData = {
   certification: { certificationId: "cert-pro", name: "Product specialist", validForDays: 365 },
 };
 
+// The events of the c-prod course of assignment as-1, for rep-ana.
+const courseDone = (scoreBps: number, completedOn: string, passed = true): TrainingRecordEvent => ({
+  type: "CourseCompleted",
+  data: { repId: "rep-ana", assignmentId: "as-1", courseId: "c-prod", scoreBps, passed, completedOn },
+});
+const certEarned = (earnedOn: string, expiresOn: string): TrainingRecordEvent => ({
+  type: "CertificationEarned",
+  data: {
+    repId: "rep-ana",
+    certificationId: "cert-pro",
+    name: "Product specialist",
+    earnedOn,
+    expiresOn,
+    source: { kind: "course", courseId: "c-prod" },
+  },
+});
+const assignmentDone = (completedOn: string): TrainingRecordEvent => ({
+  type: "TrainingAssignmentCompleted",
+  data: { repId: "rep-ana", assignmentId: "as-1", completedOn },
+});
+
 describe("training catalog", () => {
   const spec = deciderSpec(trainingCatalogDecider, { commands: trainingCatalogCommand, now: NOW });
   const c = (type: string, data: Record<string, unknown>) => cmd<TrainingCatalogCommand>(type, data);
@@ -141,32 +162,9 @@ describe("training record", () => {
           },
         },
         // mean(9000, 7500) = 8250 ≥ 8000
-        {
-          type: "CourseCompleted",
-          data: {
-            repId: "rep-ana",
-            assignmentId: "as-1",
-            courseId: "c-prod",
-            scoreBps: 8250,
-            passed: true,
-            completedOn: "2026-07-12",
-          },
-        },
-        {
-          type: "CertificationEarned",
-          data: {
-            repId: "rep-ana",
-            certificationId: "cert-pro",
-            name: "Product specialist",
-            earnedOn: "2026-07-12",
-            expiresOn: "2027-07-12",
-            source: { kind: "course", courseId: "c-prod" },
-          },
-        },
-        {
-          type: "TrainingAssignmentCompleted",
-          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-12" },
-        },
+        courseDone(8250, "2026-07-12"),
+        certEarned("2026-07-12", "2027-07-12"),
+        assignmentDone("2026-07-12"),
       ]);
   });
   it("dates the course, its certification and the assignment by the latest completion, in any recording order", () => {
@@ -184,32 +182,9 @@ describe("training record", () => {
       )
       .then([
         { type: "ModuleCompleted", data: { ...m1.data, moduleId: "m2", scoreBps: 8000, completedOn: "2026-07-05" } },
-        {
-          type: "CourseCompleted",
-          data: {
-            repId: "rep-ana",
-            assignmentId: "as-1",
-            courseId: "c-prod",
-            scoreBps: 8500,
-            passed: true,
-            completedOn: "2026-07-10",
-          },
-        },
-        {
-          type: "CertificationEarned",
-          data: {
-            repId: "rep-ana",
-            certificationId: "cert-pro",
-            name: "Product specialist",
-            earnedOn: "2026-07-10",
-            expiresOn: "2027-07-10",
-            source: { kind: "course", courseId: "c-prod" },
-          },
-        },
-        {
-          type: "TrainingAssignmentCompleted",
-          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-10" },
-        },
+        courseDone(8500, "2026-07-10"),
+        certEarned("2026-07-10", "2027-07-10"),
+        assignmentDone("2026-07-10"),
       ] as TrainingRecordEvent[]);
     // Two courses: the one passed first (recorded first) was completed later; the assignment takes the latest day.
     const intro = { courseId: "c-intro", title: "Intro", topic: "sales_skills", moduleIds: ["i1"] };
@@ -246,47 +221,14 @@ describe("training record", () => {
       .when(complete("m2", 9000))
       .then([
         m2Early,
-        {
-          type: "CourseCompleted",
-          data: {
-            repId: "rep-ana",
-            assignmentId: "as-1",
-            courseId: "c-prod",
-            scoreBps: 9000,
-            passed: true,
-            completedOn: "2026-07-12",
-          },
-        },
-        {
-          type: "CertificationEarned",
-          data: {
-            repId: "rep-ana",
-            certificationId: "cert-pro",
-            name: "Product specialist",
-            earnedOn: "2026-07-12",
-            expiresOn: "2027-07-12",
-            source: { kind: "course", courseId: "c-prod" },
-          },
-        },
-        {
-          type: "TrainingAssignmentCompleted",
-          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-20" },
-        },
+        courseDone(9000, "2026-07-12"),
+        certEarned("2026-07-12", "2027-07-12"),
+        assignmentDone("2026-07-20"),
       ] as TrainingRecordEvent[]);
   });
   it("a retaken course is dated by the latest module of its passing attempt", () => {
     const m2First = { ...m1, data: { ...m1.data, moduleId: "m2", scoreBps: 5000, completedOn: "2026-07-20" } };
-    const failed: TrainingRecordEvent = {
-      type: "CourseCompleted",
-      data: {
-        repId: "rep-ana",
-        assignmentId: "as-1",
-        courseId: "c-prod",
-        scoreBps: 7000,
-        passed: false,
-        completedOn: "2026-07-20",
-      },
-    };
+    const failed: TrainingRecordEvent = courseDone(7000, "2026-07-20", false);
     const m1Again = { ...m1, data: { ...m1.data, completedOn: "2026-07-26" } } as TrainingRecordEvent;
     const m2Again = { ...m1, data: { ...m1.data, moduleId: "m2", completedOn: "2026-07-22" } } as TrainingRecordEvent;
     spec
@@ -302,46 +244,13 @@ describe("training record", () => {
       )
       .then([
         m2Again,
-        {
-          type: "CourseCompleted",
-          data: {
-            repId: "rep-ana",
-            assignmentId: "as-1",
-            courseId: "c-prod",
-            scoreBps: 9000,
-            passed: true,
-            completedOn: "2026-07-26",
-          },
-        },
-        {
-          type: "CertificationEarned",
-          data: {
-            repId: "rep-ana",
-            certificationId: "cert-pro",
-            name: "Product specialist",
-            earnedOn: "2026-07-26",
-            expiresOn: "2027-07-26",
-            source: { kind: "course", courseId: "c-prod" },
-          },
-        },
-        {
-          type: "TrainingAssignmentCompleted",
-          data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-26" },
-        },
+        courseDone(9000, "2026-07-26"),
+        certEarned("2026-07-26", "2027-07-26"),
+        assignmentDone("2026-07-26"),
       ] as TrainingRecordEvent[]);
   });
   it("a failed course is retaken module by module", () => {
-    const failed: TrainingRecordEvent = {
-      type: "CourseCompleted",
-      data: {
-        repId: "rep-ana",
-        assignmentId: "as-1",
-        courseId: "c-prod",
-        scoreBps: 7000,
-        passed: false,
-        completedOn: "2026-07-12",
-      },
-    };
+    const failed: TrainingRecordEvent = courseDone(7000, "2026-07-12", false);
     const m2: TrainingRecordEvent = {
       ...m1,
       data: { ...m1.data, moduleId: "m2", scoreBps: 5000 },
@@ -514,10 +423,7 @@ describe("training record: one rep per record", () => {
               completedOn: "2026-07-02",
             },
           },
-          {
-            type: "TrainingAssignmentCompleted",
-            data: { repId: "rep-ana", assignmentId: "as-1", completedOn: "2026-07-02" },
-          },
+          assignmentDone("2026-07-02"),
         ]);
     }
   });
