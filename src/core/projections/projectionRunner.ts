@@ -143,9 +143,9 @@ export function createProjectionRunner<E extends AnyEvent>(
   /** Counts stop() calls: a start or rebuild requested before a stop gives way to it. */
   let stopCalls = 0;
   /** The stop every stop() call shares until it has finished or a new start is requested. */
-  let pendingStop: Promise<void> | undefined;
+  const pendingStop = pendingSlot();
   /** The latest start or rebuild not yet finished, which `caughtUp` waits for. */
-  let pendingStart: Promise<void> | undefined;
+  const pendingStart = pendingSlot();
 
   const enqueue = (step: () => Promise<void>): Promise<void> => {
     const result = lifecycle.then(step);
@@ -206,37 +206,21 @@ export function createProjectionRunner<E extends AnyEvent>(
   /** The subscription if no stop() has been called since it was made. */
   const live = () => (stopCalls === subscribedAfterStops ? subscription : undefined);
 
-  const track = (started: Promise<void>) => {
-    pendingStart = started;
-    const clear = () => {
-      if (pendingStart === started) pendingStart = undefined;
-    };
-    started.then(clear, clear);
-    return started;
-  };
-
   const start = () => {
-    pendingStop = undefined;
+    pendingStop.clear();
     const stopsBefore = stopCalls;
-    return track(enqueue(() => startNow(stopsBefore)));
+    return pendingStart.hold(enqueue(() => startNow(stopsBefore)));
   };
 
   const stop = () => {
     stopCalls++;
-    if (pendingStop) return pendingStop;
-    const stopped = enqueue(stopNow);
-    pendingStop = stopped;
-    const clear = () => {
-      if (pendingStop === stopped) pendingStop = undefined;
-    };
-    stopped.then(clear, clear);
-    return stopped;
+    return pendingStop.current() ?? pendingStop.hold(enqueue(stopNow));
   };
 
   const rebuild = () => {
-    pendingStop = undefined;
+    pendingStop.clear();
     const stopsBefore = stopCalls;
-    return track(
+    return pendingStart.hold(
       enqueue(async () => {
         await stopNow();
         await processor.reset();
@@ -257,7 +241,8 @@ export function createProjectionRunner<E extends AnyEvent>(
     start,
     stop,
     caughtUp: async (target) => {
-      if (!live() && pendingStart) await pendingStart.catch(() => undefined);
+      const starting = pendingStart.current();
+      if (!live() && starting) await starting.catch(() => undefined);
       const sub = live();
       if (!sub) {
         await done;
@@ -271,6 +256,25 @@ export function createProjectionRunner<E extends AnyEvent>(
     rebuild,
     get done() {
       return done;
+    },
+  };
+}
+
+/** A promise kept until it settles, unless another replaces it or it is cleared first. */
+function pendingSlot() {
+  let current: Promise<void> | undefined;
+  return {
+    current: () => current,
+    clear: () => {
+      current = undefined;
+    },
+    hold: (promise: Promise<void>): Promise<void> => {
+      current = promise;
+      const release = () => {
+        if (current === promise) current = undefined;
+      };
+      promise.then(release, release);
+      return promise;
     },
   };
 }
