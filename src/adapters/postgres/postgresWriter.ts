@@ -8,6 +8,7 @@ import type { Clock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
 import { encodeBatch } from "./appendBatch.ts";
 import { isPool, type Queryable, run, type Statement, transaction } from "./connection.ts";
+import { createGroupCommit, type GroupCommitLimits } from "./groupCommit.ts";
 import { eventsFor, isPostgresProjection, type PostgresProjection } from "./postgresProjection.ts";
 import type { PostgresReads } from "./postgresReads.ts";
 import { assertStorableText, EVENT_COLUMNS, type EventRow, rawEnvelope } from "./rows.ts";
@@ -24,6 +25,8 @@ export interface WriterContext<E extends AnyEvent> {
   readonly ids: IdGenerator;
   readonly inline: readonly (InlineHook | PostgresProjection<any>)[];
   readonly reads: PostgresReads<E>;
+  /** Group commit's limits, or `false` to send every append as its own call. */
+  readonly groupCommit: false | GroupCommitLimits;
 }
 
 const EXPECT: Record<string, number> = { any: 0, no_stream: 2, stream_exists: 3 };
@@ -46,6 +49,19 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
 
   const call = async (client: Queryable, values: readonly unknown[]) =>
     (await run<{ r: string[] }>(client, statement, values))[0]?.r ?? [];
+  // Without inline read models, appends on a pool may share calls and commits (see groupCommit.ts).
+  const grouped =
+    ctx.groupCommit !== false && inline.length === 0 && isPool(db)
+      ? createGroupCommit(
+          db,
+          statement,
+          {
+            name: `salesfold.appendGroup.${ctx.schema}`,
+            text: `SELECT ${S}.append_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS r`,
+          },
+          ctx.groupCommit,
+        )
+      : undefined;
 
   const append = async (
     streamId: string,
@@ -136,7 +152,10 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
 
     const attempt = async (checkIds: boolean): Promise<AppendResult<E>> => {
       if (inline.length === 0) {
-        const out = await settle(db, await call(db, values(checkIds)));
+        const answer = grouped
+          ? await grouped({ streamId: request.streamId, events: n, values: values(checkIds) })
+          : await call(db, values(checkIds));
+        const out = await settle(db, answer);
         return Array.isArray(out) ? result(upcasts ? out.map(view) : (out as EventEnvelope<E>[])) : out;
       }
       // Inline read models: the append, the SQL projections and the staging of hooks share one transaction.

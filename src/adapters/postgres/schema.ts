@@ -1,5 +1,7 @@
 import { SalesfoldError, ValidationError } from "../../core/errors/index.ts";
 import { isQueryable, type Queryable, transaction } from "./connection.ts";
+import { version2 } from "./schemaVersion2.ts";
+import { takePositionsSql } from "./positionsSql.ts";
 
 /**
  * The schema version this build of the adapter writes and reads.
@@ -7,10 +9,10 @@ import { isQueryable, type Queryable, transaction } from "./connection.ts";
  * @example
  * ```ts
  * import { POSTGRES_SCHEMA_VERSION } from "salesfold/postgres";
- * console.log(POSTGRES_SCHEMA_VERSION); // 1
+ * console.log(POSTGRES_SCHEMA_VERSION); // 2
  * ```
  */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 /** @internal The default schema name. */
 export const DEFAULT_SCHEMA = "salesfold";
@@ -169,29 +171,7 @@ function version1(S: string, L: string): string[] {
           OR (p_expect = 3 AND v_actual > 0)) THEN
         RETURN ARRAY[2, v_actual];
       END IF;
-      -- The tenant's sequence has a name derived from the tenant id (see tenant_sequence): no table lookup.
-      v_seq := to_regclass(format('%I.%I', ${L}, 'position_' || md5(p_tenant)));
-      IF v_seq IS NULL THEN
-        v_seq := ${S}.tenant_sequence(p_tenant);
-      END IF;
-      -- The critical section: under a short per-tenant lock, take the transaction id, then the positions. So within
-      -- a tenant, a lower position always belongs to a lower transaction id, which is what readers rely on.
-      BEGIN
-        PERFORM pg_advisory_lock(v_ns, v_key);
-        v_locked := true;
-        v_xid := pg_current_xact_id();
-        v_first := nextval(v_seq);
-        IF v_n > 1 THEN
-          PERFORM setval(v_seq, v_first + v_n - 1);
-        END IF;
-        PERFORM pg_advisory_unlock(v_ns, v_key);
-        v_locked := false;
-      EXCEPTION WHEN OTHERS OR query_canceled THEN
-        IF v_locked THEN
-          PERFORM pg_advisory_unlock(v_ns, v_key);
-        END IF;
-        RAISE;
-      END;
+      ${takePositionsSql(S, L, "v_n")}
       INSERT INTO ${S}.events (tenant_id, position, stream_id, stream_version, event_id, type, data, metadata,
           occurred_at, recorded_at, tx_id)
         SELECT p_tenant, v_first + b.i - 1, p_stream, v_actual + b.i, b.id, p_types[coalesce(b.t::int, 1)], b.data,
@@ -242,7 +222,8 @@ export interface MigratePostgresOptions {
 
 /**
  * Creates or upgrades salesfold's tables and functions in a PostgreSQL schema: `events`, `tenants`, `checkpoints`,
- * `snapshots`, `schema_version`, and the `append_events`, `safe_head` and `tenant_sequence` functions. Idempotent,
+ * `snapshots`, `schema_version`, and the `append_events`, `append_group`, `safe_head` and `tenant_sequence`
+ * functions. Idempotent,
  * and safe to run from several processes at once: it runs in one transaction under an advisory lock, and does
  * nothing when the recorded version is current. `createPostgresEventStore` runs it unless told not to.
  *
@@ -256,7 +237,7 @@ export interface MigratePostgresOptions {
  * import pg from "pg";
  * import { migratePostgres } from "salesfold/postgres";
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
- * await migratePostgres(pool, { schema: "salesfold" }); // 1
+ * await migratePostgres(pool, { schema: "salesfold" }); // 2
  * ```
  */
 export async function migratePostgres(pool: Queryable, options: MigratePostgresOptions = {}): Promise<number> {
@@ -281,7 +262,7 @@ export async function migratePostgres(pool: Queryable, options: MigratePostgresO
     const { rows } = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${S}.schema_version`);
     const found = rows[0]?.v ?? 0;
     if (found > POSTGRES_SCHEMA_VERSION) throw newerSchema(api, schema, found);
-    const steps = [version1(S, L)];
+    const steps = [version1(S, L), version2(S, L)];
     for (let v = found + 1; v <= POSTGRES_SCHEMA_VERSION; v++) {
       for (const sql of steps[v - 1]!) await client.query(sql);
       await client.query(`INSERT INTO ${S}.schema_version (version) VALUES ($1)`, [v]);
