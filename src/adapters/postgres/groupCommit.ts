@@ -18,54 +18,94 @@ export interface GroupCommitLimits {
   readonly maxEvents: number;
 }
 
+/** @internal A group commit: takes one append's parameters, answers what `append_events` would have answered. */
+export type GroupCommit = (append: GroupedAppend) => Promise<readonly string[]>;
+
 interface Pending extends GroupedAppend {
   readonly resolve: (answer: readonly string[]) => void;
   readonly reject: (error: unknown) => void;
 }
 
+/** At most this many appends share a call: each takes a lock, and the server's lock table is shared by everyone. */
+const MAX_APPENDS = 64;
+
 /**
- * @internal Group commit for a pool: at most `limits.calls` append calls run at once; the appends that arrive
- * meanwhile wait, and the next free call takes as many of them as it may (distinct streams, at most
- * `limits.maxEvents` events) to `append_group`, which stores them in one transaction and decides each on its own.
- * An append alone goes to `append_events`, as without grouping. Each append gets the answer `append_events` would
- * have given it. When the server rejects a group as a whole (say, two of its appends carry the same event id), the
- * transaction has rolled back, and each of its appends is sent again on its own, to meet its own fate.
+ * @internal Group commit for a pool. At most `limits.calls` calls run at once; the appends that arrive meanwhile
+ * wait, and the next free call takes as many of them as it may (at most `limits.maxEvents` events and 64 appends) to
+ * `append_group`, which stores them in one transaction and decides each on its own. Each append gets the answer
+ * `append_events` would have given it alone.
+ *
+ * - A stream has at most one append in flight: the next append to it waits for the previous one's answer, so one
+ *   handle's appends to a stream are stored in the order they were made.
+ * - `append_group` never waits for a stream's lock. An append whose stream is locked by an append running elsewhere
+ *   is answered "busy" and sent on its own to `append_events`, outside the calls, where it waits as it would have
+ *   alone: a lock held by someone else's open transaction never holds up the other appends.
+ * - An append alone while no other call runs goes to `append_events`, which is a little cheaper. It may wait for a
+ *   lock while holding a call, but with two calls or more it is the only one that can, so another call stays free.
+ * - When the server rejects a group as a whole (two of its appends carry one event id, say), its transaction has
+ *   rolled back, and each of its appends is sent again on its own, to meet its own fate.
  */
 export function createGroupCommit(
   pool: pg.Pool,
   single: Statement,
   group: Statement,
   limits: GroupCommitLimits,
-): (append: GroupedAppend) => Promise<readonly string[]> {
+): GroupCommit {
   let queue: Pending[] = [];
+  const active = new Set<string>();
   let inFlight = 0;
   let deferred = false;
 
-  const alone = async (p: GroupedAppend) => (await run<{ r: string[] }>(pool, single, p.values))[0]?.r ?? [];
+  // Not now but once the callers whose appends just settled have run on and queued their next appends: the next
+  // call then takes them all, rather than the first alone and the rest a call later.
+  const pumpSoon = () => {
+    if (deferred) return;
+    deferred = true;
+    setImmediate(() => {
+      deferred = false;
+      pump();
+    });
+  };
+
+  /** One append on its own, through `append_events`; its stream stays active until it is answered. */
+  const alone = (p: Pending): Promise<void> =>
+    run<{ r: string[] }>(pool, single, p.values)
+      .then((rows) => p.resolve(rows[0]?.r ?? []), p.reject)
+      .finally(() => {
+        active.delete(p.streamId);
+        pumpSoon();
+      });
 
   const take = (): Pending[] => {
     const chosen: Pending[] = [];
     const waiting: Pending[] = [];
-    const streams = new Set<string>();
+    // The streams already passed over: a stream's later append never goes before its earlier one.
+    const seen = new Set<string>();
     let events = 0;
     for (const p of queue) {
-      const fits = chosen.length === 0 || (!streams.has(p.streamId) && events + p.events <= limits.maxEvents);
+      const fits =
+        !active.has(p.streamId) &&
+        !seen.has(p.streamId) &&
+        chosen.length < MAX_APPENDS &&
+        (chosen.length === 0 || events + p.events <= limits.maxEvents);
+      seen.add(p.streamId);
       if (fits) {
         chosen.push(p);
-        streams.add(p.streamId);
         events += p.events;
       } else {
         waiting.push(p);
       }
     }
     queue = waiting;
+    for (const p of chosen) active.add(p.streamId);
     return chosen;
   };
 
   const send = async (chosen: readonly Pending[]): Promise<void> => {
-    if (chosen.length === 1) {
-      const p = chosen[0]!;
-      await alone(p).then(p.resolve, p.reject);
+    if (chosen.length === 1 && inFlight === 1 && limits.calls > 1) {
+      // Alone, and nothing else in flight: the plain append, a little cheaper. It may wait for its stream's lock, but
+      // it is then the only call that can: one sent while it runs is a group, which never waits.
+      await alone(chosen[0]!);
       return;
     }
     let answer: string[];
@@ -73,14 +113,22 @@ export function createGroupCommit(
       answer = (await run<{ r: string[] }>(pool, group, encodeGroup(chosen)))[0]?.r ?? [];
     } catch (error) {
       if (!fromServer(error)) {
-        for (const p of chosen) p.reject(error);
+        for (const p of chosen) {
+          active.delete(p.streamId);
+          p.reject(error);
+        }
         return;
       }
-      await Promise.all(chosen.map((p) => alone(p).then(p.resolve, p.reject)));
+      for (const p of chosen) void alone(p);
       return;
     }
     for (const [i, p] of chosen.entries()) {
       const kind = answer[3 * i];
+      if (kind === "3") {
+        void alone(p);
+        continue;
+      }
+      active.delete(p.streamId);
       if (kind === "0") p.resolve([kind, answer[3 * i + 1]!, answer[3 * i + 2]!]);
       else if (kind === "1") p.resolve([kind]);
       else if (kind === "2") p.resolve([kind, answer[3 * i + 1]!]);
@@ -91,31 +139,28 @@ export function createGroupCommit(
   const pump = (): void => {
     while (inFlight < limits.calls && queue.length > 0) {
       const chosen = take();
+      if (chosen.length === 0) return;
       inFlight++;
       void send(chosen)
         .catch((error: unknown) => {
-          for (const p of chosen) p.reject(error);
+          for (const p of chosen) {
+            active.delete(p.streamId);
+            p.reject(error);
+          }
         })
         .finally(() => {
           inFlight--;
-          // Not now but once the callers whose appends just settled have run on and queued their next appends:
-          // the next call then takes them all, rather than the first alone and the rest a call later.
-          if (!deferred) {
-            deferred = true;
-            setImmediate(() => {
-              deferred = false;
-              pump();
-            });
-          }
+          pumpSoon();
         });
     }
   };
 
-  return (append) =>
+  const submit: GroupCommit = (append) =>
     new Promise<readonly string[]>((resolve, reject) => {
       queue.push({ ...append, resolve, reject });
       if (!deferred) pump();
     });
+  return submit;
 }
 
 /**

@@ -126,7 +126,7 @@ export function createPostgresKeyStore(pool: Queryable, options: PostgresKeyStor
       const rows = await run<KeyRow & { erased_at: string | null }>(
         pool,
         {
-          name: `salesfold.keys.load.${schema}`,
+          name: `sf.keys.load.${schema}`,
           text: `SELECT k.subject_id, k.version, k.material, k.master_version, k.created_at, NULL AS erased_at
             FROM ${S}.subject_keys k WHERE k.tenant_id = $1 AND k.subject_id = ANY($2::text[])
             UNION ALL
@@ -209,7 +209,7 @@ export function createPostgresKeyStore(pool: Queryable, options: PostgresKeyStor
       const rows = await run<KeyRow>(
         pool,
         {
-          name: `salesfold.keys.list.${schema}`,
+          name: `sf.keys.list.${schema}`,
           text: `SELECT ${cols} FROM ${S}.subject_keys
             WHERE tenant_id = $1 AND subject_id COLLATE "C" > $2 AND subject_id IN (
               SELECT DISTINCT subject_id COLLATE "C" FROM ${S}.subject_keys

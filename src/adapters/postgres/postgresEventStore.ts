@@ -61,12 +61,12 @@ export interface PostgresEventStoreOptions<E extends AnyEvent> {
   /** Rows fetched per round trip by `readAll`; 1,000 by default. */
   readonly pageSize?: number;
   /**
-   * Group commit, on by default when the store has a `pg.Pool` and no inline read models. At most `calls` append
-   * calls run at once (2 by default); appends to other streams that arrive meanwhile wait, then share the next call
-   * and its commit (`append_group`), up to `maxEvents` events (1,000 by default). Each append is still checked and
-   * stored or refused on its own, with the result it would have had alone. Under concurrent load this saves a
-   * commit (an fsync) and a round trip per append; an append waits for at most the call before its own. `false`
-   * sends every append as its own call, as many at once as the pool allows.
+   * Group commit, on by default when the store has a `pg.Pool` and no inline read models. The handle runs at most
+   * `calls` append calls at once (2 by default); appends made meanwhile wait, then share the next call and its
+   * commit (`append_group`), up to `maxEvents` events (1,000 by default) and 64 appends, one per stream. Each append
+   * is still checked and stored or refused on its own, with the result it would have had alone, and a handle's
+   * appends to one stream keep their order. Under concurrent load this saves a commit (an fsync) and a round trip per
+   * append. `false` sends every append as its own call, as many at once as the pool allows.
    */
   readonly groupCommit?: boolean | { readonly calls?: number; readonly maxEvents?: number };
 }
@@ -166,7 +166,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
         await migratePostgres(db, { schema });
       }
       // The tenant's position sequence, in its own short transaction (see tenant_sequence in the schema).
-      await run(db, { name: `salesfold.tenant.${schema}`, text: `SELECT ${S}.tenant_sequence($1)::text` }, [tenantId]);
+      await run(db, { name: `sf.tenant.${schema}`, text: `SELECT ${S}.tenant_sequence($1)::text` }, [tenantId]);
       const sql = inline.filter((h): h is PostgresProjection => isPostgresProjection(h));
       if (sql.length > 0) {
         await transaction(db, async (client) => {
@@ -182,6 +182,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
   };
 
   let closed = false;
+  const pending = new Set<Promise<unknown>>();
   const open = async (what: string) => {
     if (closed)
       throw new ValidationError(`${API}.${what}`, [{ code: "store_closed", path: [], message: "the store is closed" }]);
@@ -239,11 +240,18 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
 
   return Object.freeze({
     tenantId,
-    append: async (streamId, events, appendOptions) => {
-      await open("append");
-      const result = await append(streamId, events, appendOptions);
-      if (result.events.length > 0) signalAppend(signalKey);
-      return result;
+    append: (streamId, events, appendOptions) => {
+      const running = (async () => {
+        await open("append");
+        const result = await append(streamId, events, appendOptions);
+        if (result.events.length > 0) signalAppend(signalKey);
+        return result;
+      })();
+      // Counted from the call on, so that a close() made meanwhile lets it finish before ending the pool.
+      pending.add(running);
+      const forget = () => pending.delete(running);
+      running.then(forget, forget);
+      return running;
     },
     readStream: async (streamId, readOptions) => {
       await open("readStream");
@@ -278,6 +286,8 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
     close: async () => {
       if (closed) return;
       closed = true;
+      // Appends already under way finish first: the pool is not ended under them.
+      await Promise.allSettled([...pending]);
       await subscriptions.stopAll();
       if (owned) await (db as pg.Pool).end();
     },

@@ -217,7 +217,7 @@ export function createPostgresProjectionProcessor<E extends AnyEvent = AnyEvent>
       const rows = await run<{ position: string }>(
         pool,
         {
-          name: `salesfold.checkpoint.${schema}`,
+          name: `sf.checkpoint.${schema}`,
           text: `SELECT position FROM ${S}.checkpoints WHERE tenant_id = $1 AND name = $2`,
         },
         [tenantId, name],

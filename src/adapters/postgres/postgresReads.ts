@@ -34,7 +34,7 @@ const MAX_INT = 2_147_483_647;
 /** @internal Creates the reads of a store. */
 export function createPostgresReads<E extends AnyEvent>(ctx: ReadsContext<E>): PostgresReads<E> {
   const { api, db, S, schema, tenantId, catalog, pageSize } = ctx;
-  const name = (what: string): string => `salesfold.${what}.${schema}`;
+  const name = (what: string): string => `sf.${what}.${schema}`;
   // The stream's last version, 0 for none: one step back in the stream index. (A cached plan of max() may aggregate
   // over the whole stream when it was planned while the table was small.)
   const currentVersion = `coalesce((SELECT v.stream_version FROM ${S}.events v

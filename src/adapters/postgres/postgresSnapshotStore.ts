@@ -66,14 +66,14 @@ export function createPostgresSnapshotStore(
     return ready;
   };
   const select = {
-    name: `salesfold.snapshot.load.${schema}`,
+    name: `sf.snap.load.${schema}`,
     text: `SELECT decider_version, stream_version, state FROM ${S}.snapshots
       WHERE tenant_id = $1 AND decider = $2 AND stream_id = $3`,
   };
   // One statement, so concurrent savers cannot interleave a check and a write: an older snapshot of the same
   // decider version never replaces a newer one; a snapshot of another decider version always replaces it.
   const upsert = {
-    name: `salesfold.snapshot.save.${schema}`,
+    name: `sf.snap.save.${schema}`,
     text: `INSERT INTO ${S}.snapshots AS s (tenant_id, decider, stream_id, decider_version, stream_version, state)
       VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (tenant_id, decider, stream_id) DO UPDATE SET

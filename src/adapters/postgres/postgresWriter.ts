@@ -8,7 +8,7 @@ import type { Clock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
 import { encodeBatch } from "./appendBatch.ts";
 import { isPool, type Queryable, run, type Statement, transaction } from "./connection.ts";
-import { createGroupCommit, type GroupCommitLimits } from "./groupCommit.ts";
+import { createGroupCommit, type GroupCommit, type GroupCommitLimits } from "./groupCommit.ts";
 import { eventsFor, isPostgresProjection, type PostgresProjection } from "./postgresProjection.ts";
 import type { PostgresReads } from "./postgresReads.ts";
 import { assertStorableText, EVENT_COLUMNS, type EventRow, rawEnvelope } from "./rows.ts";
@@ -38,11 +38,11 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
   const hooks = inline.filter((h): h is InlineHook => !isPostgresProjection(h));
   const projections = inline.filter((h): h is PostgresProjection => isPostgresProjection(h));
   const statement: Statement = {
-    name: `salesfold.append.${ctx.schema}`,
+    name: `sf.append.${ctx.schema}`,
     text: `SELECT ${S}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS r`,
   };
   const storedById: Statement = {
-    name: `salesfold.storedById.${ctx.schema}`,
+    name: `sf.storedById.${ctx.schema}`,
     text: `SELECT ${EVENT_COLUMNS} FROM ${S}.events e WHERE e.tenant_id = $1 AND e.event_id = ANY ($2::text[])`,
   };
   const view = (e: EventEnvelope): EventEnvelope<E> => (upcasts ? catalog.upcast(e) : (e as EventEnvelope<E>));
@@ -50,13 +50,13 @@ export function createPostgresWriter<E extends AnyEvent>(ctx: WriterContext<E>) 
   const call = async (client: Queryable, values: readonly unknown[]) =>
     (await run<{ r: string[] }>(client, statement, values))[0]?.r ?? [];
   // Without inline read models, appends on a pool may share calls and commits (see groupCommit.ts).
-  const grouped =
+  const grouped: GroupCommit | undefined =
     ctx.groupCommit !== false && inline.length === 0 && isPool(db)
       ? createGroupCommit(
           db,
           statement,
           {
-            name: `salesfold.appendGroup.${ctx.schema}`,
+            name: `sf.group.${ctx.schema}`,
             text: `SELECT ${S}.append_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS r`,
           },
           ctx.groupCommit,

@@ -10,8 +10,9 @@ import { takePositionsSql } from "./positionsSql.ts";
  *
  * Each append is decided on its own, exactly as `append_events` decides it: the answer holds three numbers per
  * append, `{0, first position, first version}` when stored, `{1, 0, 0}` when some of its event ids are already
- * stored (the caller reads them and decides), `{2, actual version, 0}` on a version mismatch. A rejected append
- * writes nothing and does not stop the others.
+ * stored (the caller reads them and decides), `{2, actual version, 0}` on a version mismatch, and `{3, 0, 0}` when
+ * its stream is locked by an append still running (the caller sends it on its own, to wait there). An append
+ * answered anything but 0 writes nothing and does not stop the others.
  */
 export function version2(S: string, L: string): string[] {
   return [
@@ -36,7 +37,6 @@ export function version2(S: string, L: string): string[] {
       v_line_app int[] := '{}';
       v_base bigint[];
       v_version bigint[];
-      v_lock bigint;
       v_offset int := 0;
       v_total bigint := 0;
       v_count int;
@@ -48,6 +48,7 @@ export function version2(S: string, L: string): string[] {
       v_xid xid8;
       v_locked boolean := false;
       v_stored boolean;
+      v_busy boolean;
     BEGIN
       IF v_k = 0 OR v_n = 0 THEN
         RAISE EXCEPTION 'a group has at least one append' USING ERRCODE = 'SF002';
@@ -67,12 +68,6 @@ export function version2(S: string, L: string): string[] {
       IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
         RAISE EXCEPTION 'an append must be the first write of its transaction' USING ERRCODE = 'SF001';
       END IF;
-      -- The streams' locks, always in the order of their keys: two groups (or a group and single appends) never
-      -- wait for each other in a cycle.
-      FOR v_lock IN SELECT DISTINCT hashtextextended(s, hashtextextended(p_tenant, v_ns)) AS k
-          FROM unnest(p_streams) s ORDER BY k LOOP
-        PERFORM pg_advisory_xact_lock(v_lock);
-      END LOOP;
       v_start := '{}';
       v_base := '{}';
       v_version := '{}';
@@ -86,11 +81,17 @@ export function version2(S: string, L: string): string[] {
         v_base := v_base || NULL::bigint;
         v_version := v_version || NULL::bigint;
         v_stored := false;
-        IF p_check_ids[i] THEN
+        -- Never wait for a stream's lock here, so that one stream never holds up the other appends of a group: an
+        -- append whose stream is locked (by an append still running elsewhere) is answered "busy", and the caller
+        -- sends it on its own. Since no group waits for a lock, groups and single appends never wait in a cycle.
+        v_busy := NOT pg_try_advisory_xact_lock(hashtextextended(p_streams[i], hashtextextended(p_tenant, v_ns)));
+        IF NOT v_busy AND p_check_ids[i] THEN
           v_stored := EXISTS (SELECT 1 FROM ${S}.events e WHERE e.tenant_id = p_tenant
             AND e.event_id = ANY (v_ids[v_offset + 1 : v_offset + v_count]));
         END IF;
-        IF v_stored THEN
+        IF v_busy THEN
+          v_answer := v_answer || ARRAY[3, 0, 0]::bigint[];
+        ELSIF v_stored THEN
           v_answer := v_answer || ARRAY[1, 0, 0]::bigint[];
         ELSE
           -- The stream's version, read as append_events reads it.

@@ -136,6 +136,59 @@ describe.skipIf(!up)("PostgreSQL store: group commit", () => {
     await s.close();
   });
 
+  it("stores one handle's appends to a stream in the order they were made, with the default two calls", async () => {
+    const s = store("order");
+    for (let round = 0; round < 60; round++) {
+      await Promise.all([
+        s.append("o", [inc(2 * round)]),
+        s.append("o", [inc(2 * round + 1)]),
+        s.append(`x${round}`, [inc(0)]),
+      ]);
+    }
+    const { events } = await s.readStream("o");
+    expect(events.map((e) => (e.type === "Incremented" ? e.data.by : -1))).toEqual(
+      Array.from({ length: 120 }, (_, i) => i),
+    );
+    await s.close();
+  });
+
+  it("never holds up other appends behind a stream locked by an open transaction (no deadlock with a unit of work)", async () => {
+    const client = await kit.pool.connect();
+    const within = createPostgresEventStore<CounterEvent>({
+      pool: client,
+      schema: kit.schema,
+      tenantId: "uow",
+      catalog: counterCatalog,
+    });
+    const others = store("uow");
+    const within2s = <T>(p: Promise<T>) =>
+      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("held up")), 2000))]);
+    try {
+      await within.append("warm", [inc(0)]);
+      await others.append("warm-too", [inc(0)]);
+      await client.query("BEGIN");
+      // The unit of work appends to "held": its transaction keeps the stream's lock until it commits.
+      await within.append("held", [inc(1)]);
+      const waiting = [others.append("held", [inc(2)]), others.append("held", [inc(3)])];
+      // Meanwhile, appends to other streams (alone, and together with one more to "held") go through...
+      await within2s(others.append("u", [inc(4)]));
+      waiting.push(others.append("held", [inc(7)]));
+      await within2s(Promise.all([others.append("v", [inc(5)]), others.append("w", [inc(6)])]));
+      expect(await others.streamVersion("v")).toBe(1);
+      expect(await others.streamVersion("w")).toBe(1);
+      // ...and so does the unit of work's own next append through the shared store, before it commits.
+      await within2s(others.append("u", [inc(8)]));
+      await client.query("COMMIT");
+      await Promise.all(waiting);
+      const { events } = await others.readStream("held");
+      expect(events.map((e) => (e.type === "Incremented" ? e.data.by : -1))).toEqual([1, 2, 3, 7]);
+    } finally {
+      await client.query("ROLLBACK").catch(() => undefined);
+      client.release();
+      await others.close();
+    }
+  });
+
   it("puts at most maxEvents events in one call (a larger append goes alone)", async () => {
     const s = store("sized", { calls: 1, maxEvents: 3 });
     await s.append("warm", [inc(0)]);

@@ -197,6 +197,41 @@ describe.skipIf(!up)("PostgreSQL store", () => {
     expect(() => s.subscribe({ handler: () => undefined })).toThrow();
   });
 
+  it("lets the appends under way finish before close() ends its own pool, with or without group commit", async () => {
+    for (const groupCommit of [undefined, false] as const) {
+      const s = createPostgresEventStore({
+        connectionString: DATABASE_URL,
+        schema: kit.schema,
+        tenantId: `closing-${groupCommit}`,
+        catalog: counterCatalog,
+        ...(groupCommit === undefined ? {} : { groupCommit }),
+      });
+      await s.append("warm", [inc(0)]);
+      const underway = ["a", "b", "a", "c", "d"].map((id, i) => s.append(id, [inc(i)]));
+      await s.close();
+      const results = await Promise.allSettled(underway);
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill("fulfilled"));
+    }
+  });
+
+  it("keeps the prepared statements of two schemas apart on one connection, even for 48-character names", async () => {
+    const base = `salesfold_test_long_${"x".repeat(20)}`;
+    const schemas = [`${base}_0000001`, `${base}_0000002`];
+    expect(schemas.every((s) => s.length === 48)).toBe(true);
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+    try {
+      for (const schema of schemas) {
+        const s = createPostgresEventStore({ pool, schema, catalog: counterCatalog });
+        await Promise.all([s.append("s", [inc(1)]), s.append("t", [inc(2)]), s.append("u", [inc(3)])]);
+        expect((await s.readStream("s")).events).toHaveLength(1);
+        expect(await s.lastPosition()).toBe(3);
+      }
+    } finally {
+      for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await pool.end();
+    }
+  });
+
   it("runs an async SQL projection: each batch and its checkpoint in one transaction, redelivery applied once", async () => {
     const s = store("async");
     for (let i = 1; i <= 10; i++) await s.append(`a${i % 3}`, [inc(i)]);
