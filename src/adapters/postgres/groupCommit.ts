@@ -40,8 +40,11 @@ const MAX_APPENDS = 64;
  * - `append_group` never waits for a stream's lock. An append whose stream is locked by an append running elsewhere
  *   is answered "busy" and sent on its own to `append_events`, outside the calls, where it waits as it would have
  *   alone: a lock held by someone else's open transaction never holds up the other appends.
- * - An append alone while no other call runs goes to `append_events`, which is a little cheaper. It may wait for a
- *   lock while holding a call, but with two calls or more it is the only one that can, so another call stays free.
+ * - An append alone while no other call runs goes to `append_events`, which is a little cheaper (with two calls or
+ *   more). It may wait for a lock while holding a call, but it is then the only one that can, so another call stays
+ *   free. `append_group` does not wait for a lock either when it inserts (an uncommitted row with one of its event
+ *   ids): it fails at once, and its appends go on their own.
+ * - The appends sent on their own do not count against `limits.calls`.
  * - When the server rejects a group as a whole (two of its appends carry one event id, say), its transaction has
  *   rolled back, and each of its appends is sent again on its own, to meet its own fate.
  */
@@ -164,11 +167,12 @@ export function createGroupCommit(
 }
 
 /**
- * An error the server raised (it carries a severity): the statement, and so the group's transaction, failed as a
- * whole and wrote nothing. Any other error (a lost connection) leaves the outcome unknown.
+ * An error the server raised for the statement (severity ERROR): the statement, and so the group's transaction,
+ * failed as a whole and wrote nothing. Any other error (a lost connection, a FATAL that ends the session, which may
+ * come after the commit) leaves the outcome unknown.
  */
 function fromServer(error: unknown): boolean {
-  return typeof error === "object" && error !== null && typeof (error as { severity?: unknown }).severity === "string";
+  return typeof error === "object" && error !== null && (error as { severity?: unknown }).severity === "ERROR";
 }
 
 /** The parameters of `append_group` for several appends, each given as its `append_events` parameters. */

@@ -182,6 +182,7 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
   };
 
   let closed = false;
+  let closing: Promise<void> | undefined;
   const pending = new Set<Promise<unknown>>();
   const open = async (what: string) => {
     if (closed)
@@ -283,13 +284,15 @@ export function createPostgresEventStore<E extends AnyEvent>(options: PostgresEv
       await open("lastPosition");
       return reads.lastPosition();
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      // Appends already under way finish first: the pool is not ended under them.
-      await Promise.allSettled([...pending]);
-      await subscriptions.stopAll();
-      if (owned) await (db as pg.Pool).end();
+    close: () => {
+      closing ??= (async () => {
+        closed = true;
+        // Appends already under way finish first: the pool is not ended under them.
+        await Promise.allSettled([...pending]);
+        await subscriptions.stopAll();
+        if (owned) await (db as pg.Pool).end();
+      })();
+      return closing;
     },
   } satisfies EventStore<E>);
 }

@@ -122,6 +122,10 @@ export function version2(S: string, L: string): string[] {
         RETURN v_answer;
       END IF;
       ${takePositionsSql(S, L, "v_total")}
+      -- Nor does the insert wait: a row with one of these event ids that another transaction has written but not
+      -- committed would hold it until that transaction ends. It fails at once instead, and the caller sends each
+      -- append on its own.
+      PERFORM set_config('lock_timeout', '10ms', true);
       INSERT INTO ${S}.events (tenant_id, position, stream_id, stream_version, event_id, type, data, metadata,
           occurred_at, recorded_at, tx_id)
         SELECT p_tenant, v_first + v_base[b.a] + (b.i - 1 - v_start[b.a]), p_streams[b.a],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EventEnvelope, isSalesfoldError, isValidationError } from "../../../src/index.ts";
+import type pg from "pg";
+import { type EventEnvelope, type EventStore, isSalesfoldError, isValidationError } from "../../../src/index.ts";
 import { createPostgresEventStore, migratePostgres } from "../../../src/postgres.ts";
 import { postgresAvailable } from "../../support/services.ts";
 import { all, type CounterEvent, counterCatalog, freshSchema, inc, randomSchema } from "./pgTestKit.ts";
@@ -152,42 +153,74 @@ describe.skipIf(!up)("PostgreSQL store: group commit", () => {
     await s.close();
   });
 
-  it("never holds up other appends behind a stream locked by an open transaction (no deadlock with a unit of work)", async () => {
+  /**
+   * A unit of work: a client of the pool in an open transaction, with a store bound to it, beside the store the rest
+   * of the process shares (`others`); `soon` fails what takes over 2 s, rather than waiting for ever.
+   */
+  async function unitOfWork(
+    tenantId: string,
+    work: (uow: {
+      client: pg.PoolClient;
+      within: EventStore<CounterEvent>;
+      others: EventStore<CounterEvent>;
+      soon: <T>(p: Promise<T>) => Promise<T>;
+    }) => Promise<void>,
+  ) {
     const client = await kit.pool.connect();
     const within = createPostgresEventStore<CounterEvent>({
       pool: client,
       schema: kit.schema,
-      tenantId: "uow",
+      tenantId,
       catalog: counterCatalog,
     });
-    const others = store("uow");
-    const within2s = <T>(p: Promise<T>) =>
+    const others = store(tenantId);
+    const soon = <T>(p: Promise<T>) =>
       Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("held up")), 2000))]);
     try {
       await within.append("warm", [inc(0)]);
       await others.append("warm-too", [inc(0)]);
       await client.query("BEGIN");
-      // The unit of work appends to "held": its transaction keeps the stream's lock until it commits.
-      await within.append("held", [inc(1)]);
-      const waiting = [others.append("held", [inc(2)]), others.append("held", [inc(3)])];
-      // Meanwhile, appends to other streams (alone, and together with one more to "held") go through...
-      await within2s(others.append("u", [inc(4)]));
-      waiting.push(others.append("held", [inc(7)]));
-      await within2s(Promise.all([others.append("v", [inc(5)]), others.append("w", [inc(6)])]));
-      expect(await others.streamVersion("v")).toBe(1);
-      expect(await others.streamVersion("w")).toBe(1);
-      // ...and so does the unit of work's own next append through the shared store, before it commits.
-      await within2s(others.append("u", [inc(8)]));
-      await client.query("COMMIT");
-      await Promise.all(waiting);
-      const { events } = await others.readStream("held");
-      expect(events.map((e) => (e.type === "Incremented" ? e.data.by : -1))).toEqual([1, 2, 3, 7]);
+      await work({ client, within, others, soon });
     } finally {
       await client.query("ROLLBACK").catch(() => undefined);
       client.release();
       await others.close();
     }
-  });
+  }
+
+  it("never holds up other appends behind a stream locked by an open transaction (no deadlock with a unit of work)", () =>
+    unitOfWork("uow", async ({ client, within, others, soon }) => {
+      // The unit of work appends to "held": its transaction keeps the stream's lock until it commits.
+      await within.append("held", [inc(1)]);
+      const waiting = [others.append("held", [inc(2)]), others.append("held", [inc(3)])];
+      // Meanwhile, appends to other streams (alone, and together with one more to "held") go through...
+      await soon(others.append("u", [inc(4)]));
+      waiting.push(others.append("held", [inc(7)]));
+      await soon(Promise.all([others.append("v", [inc(5)]), others.append("w", [inc(6)])]));
+      expect(await others.streamVersion("v")).toBe(1);
+      expect(await others.streamVersion("w")).toBe(1);
+      // ...and so does the unit of work's own next append through the shared store, before it commits.
+      await soon(others.append("u", [inc(8)]));
+      await client.query("COMMIT");
+      await Promise.all(waiting);
+      const { events } = await others.readStream("held");
+      expect(events.map((e) => (e.type === "Incremented" ? e.data.by : -1))).toEqual([1, 2, 3, 7]);
+    }));
+
+  it("never holds up other appends behind an event id written by an open transaction", () =>
+    unitOfWork("uow-id", async ({ client, within, others, soon }) => {
+      await within.append("held", [inc(1, { eventId: "cmd-1" })]);
+      // One call waits for the stream's lock; a second append of the same command, to another stream, meets the
+      // uncommitted event id in the other call.
+      const waiting = others.append("held", [inc(2)]);
+      const duplicate = others.append("b", [inc(1, { eventId: "cmd-1" })]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await soon(others.append("u", [inc(3)]));
+      await client.query("COMMIT");
+      expect((await waiting).nextExpectedVersion).toBe(2);
+      await expect(duplicate).rejects.toMatchObject({ code: "idempotency_conflict" });
+      expect(await others.streamVersion("b")).toBe(0);
+    }));
 
   it("puts at most maxEvents events in one call (a larger append goes alone)", async () => {
     const s = store("sized", { calls: 1, maxEvents: 3 });
