@@ -277,7 +277,11 @@ Object.assign(result.targets, {
   sqliteBatch100VsRaw: target(ratio(sq.append100?.eventsPerSec, lim.sqlite_insert_batch100), 0.7),
   postgresTx1VsRawBeginCommit: target(ratio(pg.append1Writer?.eventsPerSec, lim.pg_insert_tx1_begin_commit), 0.7),
   postgresTx1VsEmmett: target(ratio(pg.append1Writer?.eventsPerSec, emPg1), 1.4),
-  postgres8WritersVsEmmett: target(ratio(pg.append8Writers?.eventsPerSec, emPg8), 2),
+  postgres8WritersVsEmmett: {
+    ...target(ratio(pg.append8Writers?.eventsPerSec, emPg8), 2),
+    // For scale: the same writers with group commit off (each append its own call and commit).
+    withoutGroupCommit: ratio(pg.append8WritersWithoutGroupCommit?.eventsPerSec, emPg8),
+  },
   postgresBatch100VsRaw: target(ratio(pg.appendBatch100?.eventsPerSec, lim.pg_insert_batch100), 0.5),
 });
 const dom = result.salesfold.domain?.rebuildAll;

@@ -76,7 +76,7 @@ export function createGroupCommit(
       .then((rows) => p.resolve(rows[0]?.r ?? []), p.reject)
       .finally(() => {
         active.delete(p.streamId);
-        pumpSoon();
+        if (queue.length > 0) pumpSoon();
       });
 
   const take = (): Pending[] => {
@@ -153,7 +153,8 @@ export function createGroupCommit(
         })
         .finally(() => {
           inFlight--;
-          pumpSoon();
+          // After a lone append with nothing waiting, its caller's next append may go at once.
+          if (chosen.length > 1 || queue.length > 0) pumpSoon();
         });
     }
   };

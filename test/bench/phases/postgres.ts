@@ -1,7 +1,7 @@
-// Phase: the PostgreSQL store (one `append_events` call per append, autocommit, the server's defaults: fsync and
-// synchronous_commit on): one validated event per append with its expected version (1 writer, then 8 concurrent
-// writers on 8 connections, each owning its streams), 100 events per append, then readAll over what the batch
-// phase wrote. Works in a fresh schema, dropped at the end. Prints one JSON line.
+// Phase: the PostgreSQL store (one function call per append or group of appends, autocommit, the server's defaults:
+// fsync and synchronous_commit on): one validated event per append with its expected version (1 writer, then 8
+// concurrent writers, each owning its streams, with group commit and without it), 100 events per append, then
+// readAll over what the batch phase wrote. Works in a fresh schema, dropped at the end. Prints one JSON line.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test PG_BENCH_TX1=5000 PG_BENCH_WRITERS=8 \
 //   PG_BENCH_PER_WRITER=1250 PG_BENCH_BATCH=100000
@@ -99,6 +99,21 @@ try {
   await Promise.all(Array.from({ length: writers }, (_, w) => appendOneByOne(store, `w${w}-s`, perStreams, perWriter)));
   const concurrent = rate(writers * perWriter, performance.now() - t);
 
+  // The same, with group commit off: every append its own call and commit, as many at once as the pool allows.
+  const ungrouped = createPostgresEventStore<SalesEvent>({
+    pool,
+    catalog,
+    schema,
+    tenantId: "bench",
+    groupCommit: false,
+  });
+  t = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, (_, w) => appendOneByOne(ungrouped, `u${w}-s`, perStreams, perWriter)),
+  );
+  const concurrentUngrouped = rate(writers * perWriter, performance.now() - t);
+  await ungrouped.close();
+
   // 100 events per append, in a tenant of their own so readAll reads exactly them.
   const batchStore = createPostgresEventStore<SalesEvent>({ pool, catalog, schema, tenantId: "batch" });
   const appends = Math.floor(batchEvents / BATCH);
@@ -128,6 +143,7 @@ try {
     `${JSON.stringify({
       append1Writer: tx1,
       append8Writers: { ...concurrent, writers },
+      append8WritersWithoutGroupCommit: { ...concurrentUngrouped, writers },
       appendBatch100: batch,
       readAll,
       ...(raw === undefined ? {} : { rawSameRun: raw }),
