@@ -1,7 +1,7 @@
 import { SalesfoldError, ValidationError } from "../../core/errors/index.ts";
 import { isQueryable, type Queryable, transaction } from "./connection.ts";
 import { version2 } from "./schemaVersion2.ts";
-import { takePositionsSql } from "./positionsSql.ts";
+import { SPLIT_LINES_SQL, takePositionsSql } from "./appendSql.ts";
 
 /**
  * The schema version this build of the adapter writes and reads.
@@ -120,12 +120,7 @@ function version1(S: string, L: string): string[] {
     ) RETURNS bigint[]
     LANGUAGE plpgsql AS $fn$
     DECLARE
-      v_ids text[] := string_to_array(p_ids, E'\n');
-      v_data text[] := string_to_array(p_data, E'\n');
-      v_metadata text[] := string_to_array(p_metadata, E'\n');
-      v_type_idx text[] := string_to_array(p_type_idx, E'\n');
-      v_occurred text[] := string_to_array(p_occurred, E'\n');
-      v_n int := coalesce(cardinality(v_ids), 0);
+      ${SPLIT_LINES_SQL}
       v_actual bigint;
       v_seq regclass;
       v_first bigint;

@@ -1,4 +1,4 @@
-import { takePositionsSql } from "./positionsSql.ts";
+import { SPLIT_LINES_SQL, takePositionsSql } from "./appendSql.ts";
 
 /**
  * @internal The DDL of schema version 2: `append_group`, which stores several appends to distinct streams in one
@@ -23,12 +23,7 @@ export function version2(S: string, L: string): string[] {
     ) RETURNS bigint[]
     LANGUAGE plpgsql AS $fn$
     DECLARE
-      v_ids text[] := string_to_array(p_ids, E'\\n');
-      v_data text[] := string_to_array(p_data, E'\\n');
-      v_metadata text[] := string_to_array(p_metadata, E'\\n');
-      v_type_idx text[] := string_to_array(p_type_idx, E'\\n');
-      v_occurred text[] := string_to_array(p_occurred, E'\\n');
-      v_n int := coalesce(cardinality(v_ids), 0);
+      ${SPLIT_LINES_SQL}
       v_k int := coalesce(cardinality(p_streams), 0);
       v_ns int := hashtext(${L});
       v_key int := hashtext(p_tenant);

@@ -1,4 +1,15 @@
 /**
+ * @internal The PL/pgSQL declarations that split an append's one-line-per-event text parameters (`p_ids`, `p_data`,
+ * `p_metadata`, `p_type_idx`, `p_occurred`) into arrays, shared by `append_events` and `append_group`.
+ */
+export const SPLIT_LINES_SQL = `v_ids text[] := string_to_array(p_ids, E'\\n');
+      v_data text[] := string_to_array(p_data, E'\\n');
+      v_metadata text[] := string_to_array(p_metadata, E'\\n');
+      v_type_idx text[] := string_to_array(p_type_idx, E'\\n');
+      v_occurred text[] := string_to_array(p_occurred, E'\\n');
+      v_n int := coalesce(cardinality(v_ids), 0);`;
+
+/**
  * @internal The part of `append_events` and `append_group` that takes an append's transaction id and positions:
  * PL/pgSQL statements that find the tenant's sequence, then, under a short per-tenant session lock, take the
  * transaction id and `count` positions (`count` is the name of a variable holding the number of events). So within a
