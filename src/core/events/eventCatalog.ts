@@ -69,7 +69,6 @@ export interface EventCatalog<E extends AnyEvent = AnyEvent> {
 
 type DefinitionsOf<C> = C extends EventCatalog<infer E> ? E : C extends EventDefinition ? EventOf<C> : never;
 
-const INPUT_KEYS = new Set(["type", "data", "eventId", "occurredAt", "metadata"]);
 const inputMetadataSchema = eventMetadataSchema.partial();
 
 /**
@@ -136,14 +135,31 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       problems.push({ code: "invalid_type", path: [i], message: "an event is an object with type and data" });
       return undefined;
     }
-    // Only the input's own fields count: an inherited `metadata` or `data` is not part of the event.
+    // Only the input's own fields count: an inherited `metadata` or `data` is not part of the event. One pass over
+    // its keys reads the fields and reports unknown ones.
     const own = input as Record<string, unknown>;
-    const raw: Record<string, unknown> = {};
-    for (const key of INPUT_KEYS) if (Object.hasOwn(own, key)) raw[key] = own[key];
+    const raw: { type?: unknown; data?: unknown; eventId?: unknown; occurredAt?: unknown; metadata?: unknown } = {};
     const before = problems.length;
     for (const key in own) {
-      if (!INPUT_KEYS.has(key) && Object.hasOwn(own, key)) {
-        problems.push({ code: "unrecognized_keys", path: [i, key], message: `unknown field ${JSON.stringify(key)}` });
+      if (!Object.hasOwn(own, key)) continue;
+      switch (key) {
+        case "type":
+          raw.type = own.type;
+          break;
+        case "data":
+          raw.data = own.data;
+          break;
+        case "eventId":
+          raw.eventId = own.eventId;
+          break;
+        case "occurredAt":
+          raw.occurredAt = own.occurredAt;
+          break;
+        case "metadata":
+          raw.metadata = own.metadata;
+          break;
+        default:
+          problems.push({ code: "unrecognized_keys", path: [i, key], message: `unknown field ${JSON.stringify(key)}` });
       }
     }
     if (typeof raw.type !== "string") {

@@ -197,6 +197,11 @@ function inPlace(
   }
   for (const key of Object.keys(obj)) {
     const raw = obj[key];
+    // Strings, booleans and finite numbers other than -0 are kept as they are, without a call.
+    const kind = typeof raw;
+    if (kind === "string" || kind === "boolean" || (kind === "number" && Number.isFinite(raw) && !Object.is(raw, -0))) {
+      continue;
+    }
     if (raw === undefined) {
       delete obj[key];
       continue;
