@@ -79,15 +79,24 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   const checkpoints = projections.length > 0 ? checkpointStatements(db) : undefined;
   const upcasts = catalog.definitions.some((d) => d.version > 1);
 
-  // The stream's version and the tenant's head in one statement: the last entry of the stream index, and the last
-  // row of the tenant's range of the table.
-  const versionAndHead = db
-    .prepare<[number, string, number | bigint, number | bigint], [number | null, number | null]>(
-      `SELECT (SELECT max(stream_version) FROM salesfold_events WHERE tenant_key = ? AND stream_id = ?),
-              (SELECT log_key & ${MAX_POSITION} FROM salesfold_events WHERE log_key > ? AND log_key <= ?
-               ORDER BY log_key DESC LIMIT 1)`,
+  // The tenant's head: the last row of its range of the table. A stream's version: the last entry of the stream
+  // index for it.
+  const headOf = db
+    .prepare<[number | bigint, number | bigint], number>(
+      `SELECT log_key & ${MAX_POSITION} FROM salesfold_events WHERE log_key > ? AND log_key <= ?
+       ORDER BY log_key DESC LIMIT 1`,
     )
-    .raw();
+    .pluck();
+  const versionOf = db
+    .prepare<[number, string], number | null>(
+      "SELECT max(stream_version) FROM salesfold_events WHERE tenant_key = ? AND stream_id = ?",
+    )
+    .pluck();
+  // Stream versions this handle has read or written, valid while the tenant's head is `head`. The log only grows, and
+  // every append moves the head, so an unchanged head means an unchanged version for every stream of the tenant: an
+  // append whose stream is known reads only the head, one seek at the end of the table.
+  const known = { head: -1, versions: new Map<string, number>() };
+  let committed: { head: number; streamId: string; version: number } | undefined;
   const byEventId = db.prepare<[number, string], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE tenant_key = ? AND event_id = ?`,
   );
@@ -178,15 +187,24 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
           };
         }
       }
-      const [storedVersion, head] = versionAndHead.get(key, streamId, logBase, logEnd)!;
-      const actual = storedVersion ?? 0;
+      // Under the write lock, the head and versions read here hold until this transaction ends, committed or not.
+      const head = headOf.get(logBase, logEnd) ?? 0;
+      if (head !== known.head || known.versions.size >= KNOWN_STREAMS) {
+        known.versions.clear();
+        known.head = head;
+      }
+      let actual = known.versions.get(streamId);
+      if (actual === undefined) {
+        actual = versionOf.get(key, streamId) ?? 0;
+        known.versions.set(streamId, actual);
+      }
       assertExpectedVersion(streamId, expected, actual);
       const n = prepared.length;
       if (n === 0) {
         const result = {
           streamId,
           nextExpectedVersion: actual,
-          lastPosition: head ?? 0,
+          lastPosition: head,
           events: [],
         };
         return {
@@ -196,7 +214,7 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       }
       const envelopes: EventEnvelope[] = new Array(n);
       // Under the write lock: positions follow the tenant's head with no gap.
-      let position = head ?? 0;
+      let position = head;
       if (position + n > MAX_POSITION) {
         throw new SalesfoldError(
           "invalid_state",
@@ -317,6 +335,7 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
         lastPosition: position,
         events: Object.freeze(viewed),
       });
+      committed = { head: position, streamId, version: actual + n };
       return publish === undefined ? { result, written: true } : { result, written: true, publish };
     },
   );
@@ -348,6 +367,11 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       throw busyError(api, error);
     }
     derivedIds.settle(true);
+    if (out.written) {
+      // The append moved the head; of the versions known at the old head, only its stream's changed.
+      known.head = committed!.head;
+      known.versions.set(committed!.streamId, committed!.version);
+    }
     if (out.publish) for (const p of out.publish) p();
     return out;
   };
@@ -367,6 +391,9 @@ function isoNow(api: string, clock: Clock): string {
   }
   return new Date(ms).toISOString();
 }
+
+/** How many stream versions a handle keeps, at most. */
+const KNOWN_STREAMS = 10_000;
 
 /**
  * The row counts of the multi-row inserts an append of several events is split into, largest first; what is left
