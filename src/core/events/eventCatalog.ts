@@ -138,53 +138,57 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
     // Only the input's own fields count: an inherited `metadata` or `data` is not part of the event. One pass over
     // its keys reads the fields and reports unknown ones.
     const own = input as Record<string, unknown>;
-    const raw: { type?: unknown; data?: unknown; eventId?: unknown; occurredAt?: unknown; metadata?: unknown } = {};
+    let rawType: unknown;
+    let rawData: unknown;
+    let rawEventId: unknown;
+    let rawOccurredAt: unknown;
+    let rawMetadata: unknown;
     const before = problems.length;
     for (const key in own) {
       if (!Object.hasOwn(own, key)) continue;
       switch (key) {
         case "type":
-          raw.type = own.type;
+          rawType = own.type;
           break;
         case "data":
-          raw.data = own.data;
+          rawData = own.data;
           break;
         case "eventId":
-          raw.eventId = own.eventId;
+          rawEventId = own.eventId;
           break;
         case "occurredAt":
-          raw.occurredAt = own.occurredAt;
+          rawOccurredAt = own.occurredAt;
           break;
         case "metadata":
-          raw.metadata = own.metadata;
+          rawMetadata = own.metadata;
           break;
         default:
           problems.push({ code: "unrecognized_keys", path: [i, key], message: `unknown field ${JSON.stringify(key)}` });
       }
     }
-    if (typeof raw.type !== "string") {
+    if (typeof rawType !== "string") {
       problems.push({
         code: "invalid_type",
         path: [i, "type"],
         message:
-          raw.type === undefined
+          rawType === undefined
             ? "type is required: the name of a registered event type"
             : "type is the name of a registered event type, a string",
       });
       return undefined;
     }
-    const def = byType.get(raw.type);
+    const def = byType.get(rawType);
     if (!def) {
       problems.push({
         code: "unknown_event_type",
         path: [i, "type"],
-        message: `${JSON.stringify(raw.type)} is not a registered event type`,
+        message: `${JSON.stringify(rawType)} is not a registered event type`,
       });
       return undefined;
     }
     let eventId: string | undefined;
-    if (raw.eventId !== undefined) {
-      const parsed = eventIdSchema.safeParse(raw.eventId);
+    if (rawEventId !== undefined) {
+      const parsed = eventIdSchema.safeParse(rawEventId);
       if (!parsed.success) pushZodIssues(problems, parsed.error.issues, [i, "eventId"]);
       else if (seenIds?.has(parsed.data)) {
         problems.push({
@@ -198,24 +202,24 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       }
     }
     let occurredAt: string | undefined;
-    if (raw.occurredAt !== undefined) {
-      const parsed = instantSchema.safeParse(raw.occurredAt);
+    if (rawOccurredAt !== undefined) {
+      const parsed = instantSchema.safeParse(rawOccurredAt);
       if (parsed.success) occurredAt = new Date(parsed.data).toISOString();
       else pushZodIssues(problems, parsed.error.issues, [i, "occurredAt"]);
     }
     let metadata = defaultMetadata.get(def.type)!;
-    if (raw.metadata !== undefined) {
-      const parsed = inputMetadataSchema.safeParse(raw.metadata);
+    if (rawMetadata !== undefined) {
+      const parsed = inputMetadataSchema.safeParse(rawMetadata);
       if (!parsed.success) {
         pushZodIssues(problems, parsed.error.issues, [i, "metadata"]);
         // Still check the data, against the version the metadata names if that part is valid, so that every
         // problem of the event is reported at once.
-        const named = (raw.metadata as { schemaVersion?: unknown } | null)?.schemaVersion;
+        const named = (rawMetadata as { schemaVersion?: unknown } | null)?.schemaVersion;
         const version =
           Number.isInteger(named) && (named as number) >= 1 && (named as number) <= def.version
             ? (named as number)
             : def.version;
-        const data = schemaAt(def, version)!.safeParse(raw.data);
+        const data = schemaAt(def, version)!.safeParse(rawData);
         if (!data.success) pushZodIssues(problems, data.error.issues, [i, "data"]);
         return undefined;
       }
@@ -235,12 +239,12 @@ export function createEventCatalog<const P extends readonly (EventDefinition | E
       metadata = Object.freeze(m);
     }
     const schema = schemaAt(def, metadata.schemaVersion)!;
-    const parsedData = schema.safeParse(raw.data);
+    const parsedData = schema.safeParse(rawData);
     if (!parsedData.success) {
       pushZodIssues(problems, parsedData.error.issues, [i, "data"]);
       return undefined;
     }
-    const data = frozenParsed(parsedData.data, raw.data, [i, "data"], problems);
+    const data = frozenParsed(parsedData.data, rawData, [i, "data"], problems);
     if (problems.length > before || data === undefined) return undefined;
     return { type: def.type, data, eventId, occurredAt, metadata };
   };
