@@ -346,9 +346,17 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
     const prepared = request.events;
     // Serialised before taking the write lock, to keep the lock short.
     const json: string[] = new Array(prepared.length * 2);
+    // Consecutive events of a type usually share its default metadata object.
+    let metadata: object | undefined;
+    let metadataText = "";
     for (let i = 0; i < prepared.length; i++) {
-      json[2 * i] = JSON.stringify(prepared[i]!.data);
-      json[2 * i + 1] = metadataOf(prepared[i]!.metadata);
+      const e = prepared[i]!;
+      json[2 * i] = JSON.stringify(e.data);
+      if (e.metadata !== metadata) {
+        metadata = e.metadata;
+        metadataText = metadataOf(metadata);
+      }
+      json[2 * i + 1] = metadataText;
     }
     const recordedAt = isoNow(api, clock);
     if (db.inTransaction) {
