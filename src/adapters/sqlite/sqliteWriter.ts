@@ -221,19 +221,22 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
           `${api}: tenant ${JSON.stringify(tenantId)} has ${position} events; a tenant holds at most ${MAX_POSITION} in one SQLite database`,
         );
       }
-      // Stored ids (`null`: derived from the position), `occurred_at` values (`null`: equal to `recordedAt`), and
-      // the ids a configured generator drew in this append.
+      // Stored ids (`null`: derived from the position), `occurred_at` values (`null`: equal to `recordedAt`), and,
+      // with a configured generator, every id of this append, given or drawn: a rolled-back multi-row insert cannot
+      // tell which of its rows repeated an id, so a drawn id is checked against the append itself first.
       const storedIds: (string | null)[] = new Array(n);
       const occurred: (string | null)[] = new Array(n);
       let drawn: Set<string> | undefined;
+      if (ids !== undefined) {
+        drawn = new Set();
+        for (let i = 0; i < n; i++) if (prepared[i]!.eventId !== undefined) drawn.add(prepared[i]!.eventId!);
+      }
       for (let i = 0; i < n; i++) {
         const e = prepared[i]!;
         let stored = e.eventId ?? null;
-        if (stored === null && ids !== undefined) {
-          stored = ids();
+        if (stored === null && drawn !== undefined) {
+          stored = ids!();
           if (derivedIds.reservedPosition(stored) !== undefined) throw reserved(i, stored);
-          // A rolled-back multi-row insert cannot tell which of its rows repeated an id: check the append itself.
-          drawn ??= new Set();
           if (drawn.has(stored)) {
             throw new IdempotencyConflictError(stored, "by another event: the ids option generated it again");
           }

@@ -109,6 +109,24 @@ describe("SQLite store: appends of many events, written several rows per stateme
     expect(isIdempotencyConflictError(again)).toBe(true);
     expect((again as { eventId: string }).eventId).toBe("again");
     expect(await store.lastPosition()).toBe(3);
+
+    // A drawn id equal to an id given in the same append, before or after it, is refused the same way.
+    let draws = 0;
+    const echo = createSqliteEventStore({
+      database: db,
+      catalog: counterCatalog,
+      ids: () => (draws++ === 0 ? "given" : `fresh-${draws}`),
+    });
+    for (const batch of [
+      [{ ...inc(0), eventId: "given" }, inc(1), inc(2), inc(3)],
+      [inc(0), inc(1), inc(2), { ...inc(3), eventId: "given" }],
+    ]) {
+      draws = 0;
+      const clash = await rejection(() => echo.append("d", batch));
+      expect(isIdempotencyConflictError(clash)).toBe(true);
+      expect((clash as { eventId: string }).eventId).toBe("given");
+    }
+    expect(await store.lastPosition()).toBe(3);
     db.close();
   });
 });
