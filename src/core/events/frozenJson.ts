@@ -195,13 +195,16 @@ function inPlace(
     });
     return undefined;
   }
-  for (const key of Object.keys(obj)) {
+  // `for...in` reads the keys without allocating an array of them. It also yields enumerable keys inherited from
+  // `Object.prototype`, if some code added any: a primitive one is skipped like a kept value, any other below.
+  for (const key in obj) {
     const raw = obj[key];
     // Strings, booleans and finite numbers other than -0 are kept as they are, without a call.
     const kind = typeof raw;
     if (kind === "string" || kind === "boolean" || (kind === "number" && Number.isFinite(raw) && !Object.is(raw, -0))) {
       continue;
     }
+    if (!Object.hasOwn(obj, key)) continue;
     if (raw === undefined) {
       delete obj[key];
       continue;

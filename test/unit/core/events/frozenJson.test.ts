@@ -207,6 +207,33 @@ describe("prepare stores event data without freezing or sharing the caller's obj
     expect(JSON.stringify(e!.data)).toBe('{"any":1,"unknown":1,"num":0}');
   });
 
+  it("stores only own keys when some code has added enumerable keys to Object.prototype", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.injectedText = "x";
+    proto.injectedObject = { deep: [1] };
+    proto.injectedUndefined = undefined;
+    try {
+      // A strict object's parse would report the inherited keys as unknown ones; a plain object strips them.
+      const Plain = defineEvent("Plain", z.object({ any: z.any(), unknown: z.unknown(), num: z.number() }));
+      const [e] = createEventCatalog([Plain]).prepare("api", [
+        { type: "Plain", data: { any: { a: 1 }, unknown: [2], num: 3 } },
+      ]);
+      const data = e!.data as Record<string, unknown>;
+      expect(Object.keys(data)).toEqual(["any", "unknown", "num"]);
+      for (const key of ["injectedText", "injectedObject", "injectedUndefined"]) {
+        expect(Object.hasOwn(data, key)).toBe(false);
+        expect(Object.hasOwn(data.any as object, key)).toBe(false);
+      }
+      expect(unfrozenPaths(data)).toEqual([]);
+      expect(proto.injectedObject).toEqual({ deep: [1] });
+      expect(Object.isFrozen(proto.injectedObject)).toBe(false);
+    } finally {
+      delete proto.injectedText;
+      delete proto.injectedObject;
+      delete proto.injectedUndefined;
+    }
+  });
+
   it("property: any JSON value under z.json() is stored exactly as JSON would carry it, deeply frozen", () => {
     const Json = defineEvent("Json", z.strictObject({ v: z.json() }));
     const c = createEventCatalog([Json]);
