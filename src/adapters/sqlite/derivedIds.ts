@@ -37,6 +37,11 @@ export interface DerivedIds {
   settle(committed: boolean): void;
   /** The tenant's key, or `undefined` while the tenant has never appended (and so has no events). */
   key(): number | undefined;
+  /**
+   * The key and prefix as committed and already read by this handle, or `undefined`: reads nothing and creates
+   * nothing, so it can be called outside a transaction.
+   */
+  settled(): { readonly key: number; readonly prefix: string } | undefined;
   /** The id of the event at `position` whose row stores no id. */
   idAt(position: number): string;
   /**
@@ -162,5 +167,8 @@ export function createDerivedIds(db: Database.Database, api: string, tenantId: s
     return Number.isSafeInteger(position) ? position : undefined;
   };
 
-  return { tenantId, ensure, settle, key: currentKey, idAt, reservedPosition };
+  const settled = (): { key: number; prefix: string } | undefined =>
+    key !== undefined && prefix !== undefined ? { key, prefix } : undefined;
+
+  return { tenantId, ensure, settle, key: currentKey, settled, idAt, reservedPosition };
 }

@@ -10,7 +10,7 @@ import {
   type SubjectKeys,
 } from "../../core/privacy/keyStore.ts";
 import { isDatabase } from "./connection.ts";
-import { busyError } from "./sqliteWriter.ts";
+import { busyError } from "./writeGuards.ts";
 
 /**
  * Options of {@link createSqliteKeyStore}.

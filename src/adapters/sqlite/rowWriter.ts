@@ -33,9 +33,10 @@ interface ChunkInsert {
 }
 
 /**
- * @internal Inserts the rows of appends into `salesfold_events`, several rows per statement where it can. Call it
- * inside the write transaction. When an insert fails, `failed` is called with the range of rows of that statement
- * (rolled back on its own), then the error is rethrown.
+ * @internal Inserts the rows of appends into `salesfold_events`. `writeRows`, called inside the write transaction,
+ * puts several rows per statement where it can; when an insert fails, `failed` is called with the range of rows of
+ * that statement (rolled back on its own), then the error is rethrown. `writeOneAtHead` writes a lone event in one
+ * statement, checking the head in it.
  */
 export function createRowWriter(db: Database.Database) {
   const insert = db.prepare<
@@ -49,7 +50,18 @@ export function createRowWriter(db: Database.Database) {
   const chunkInserts: ChunkInsert[] = [];
   const slimInserts: ChunkInsert[] = [];
 
-  return (
+  // One row at the position after a head the caller knows, as a statement of its own outside any transaction: SQLite
+  // runs it under the write lock. Positions follow one another with no gap, so that position is free exactly while
+  // the head is unchanged; if another append took it, the row is left out.
+  const insertAfterHead = db.prepare<
+    [number | bigint, number, string, number, string, string | null, string, string | null, string]
+  >(
+    `INSERT OR IGNORE INTO salesfold_events
+     (log_key, tenant_key, stream_id, stream_version, type, occurred_at, recorded_at, metadata, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const writeRows = (
     keyOf: (position: number) => number | bigint,
     rows: AppendRows,
     failed: (from: number, to: number) => void,
@@ -108,6 +120,25 @@ export function createRowWriter(db: Database.Database) {
       throw error;
     }
   };
+
+  /**
+   * Inserts the one event of `rows`, which stores no id, at position `rows.first`, in a statement of its own outside
+   * any transaction, unless a row already holds that position or that stream version. Returns whether it wrote.
+   */
+  const writeOneAtHead = (keyOf: (position: number) => number | bigint, rows: AppendRows): boolean =>
+    insertAfterHead.run(
+      keyOf(rows.first),
+      rows.key,
+      rows.streamId,
+      rows.versionBefore + 1,
+      rows.prepared[0]!.type,
+      rows.occurred[0]!,
+      rows.recordedAt,
+      metadataColumn(rows.json[1]!),
+      rows.json[0]!,
+    ).changes === 1;
+
+  return { writeRows, writeOneAtHead };
 }
 
 /**

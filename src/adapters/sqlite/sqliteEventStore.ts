@@ -21,7 +21,8 @@ import { createDerivedIds } from "./derivedIds.ts";
 import { migrateSqlite } from "./schema.ts";
 import { isSqliteProjection, type SqliteProjection } from "./sqliteProjection.ts";
 import { createSqliteReads } from "./sqliteReads.ts";
-import { assertStorableText, createSqliteWriter } from "./sqliteWriter.ts";
+import { createSqliteWriter } from "./sqliteWriter.ts";
+import { assertStorableText } from "./writeGuards.ts";
 
 /**
  * Options of {@link createSqliteEventStore}.

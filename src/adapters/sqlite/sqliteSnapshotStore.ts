@@ -4,7 +4,7 @@ import { ValidationError, type ValidationIssue } from "../../core/errors/index.t
 import { frozenJson, tenantIdSchema } from "../../core/events/index.ts";
 import { isDatabase } from "./connection.ts";
 import { migrateSqlite } from "./schema.ts";
-import { assertStorableText } from "./sqliteWriter.ts";
+import { assertStorableText } from "./writeGuards.ts";
 
 /**
  * Options of {@link createSqliteSnapshotStore}.

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { IdempotencyConflictError, SalesfoldError, ValidationError } from "../../core/errors/index.ts";
 import type { AppendOptions, AppendResult, ExpectedVersion } from "../../core/eventStore/eventStore.ts";
-import { assertExpectedVersion } from "../../core/eventStore/expectedVersion.ts";
+import { assertExpectedVersion, matchesExpectedVersion } from "../../core/eventStore/expectedVersion.ts";
 import type { InlineHook } from "../../core/eventStore/inlineHook.ts";
 import { resolveIdempotentAppend, validateAppend } from "../../core/eventStore/validateAppend.ts";
 import type { AnyEvent, EventCatalog, EventEnvelope, EventInput, PreparedEvent } from "../../core/events/index.ts";
@@ -11,6 +11,7 @@ import { type DerivedIds, logKey } from "./derivedIds.ts";
 import { EVENT_COLUMNS, type EventRow, parseRows, rawEnvelope } from "./rows.ts";
 import { createRowWriter } from "./rowWriter.ts";
 import { MAX_POSITION } from "./schema.ts";
+import { assertStorableText, busyError, isoNow } from "./writeGuards.ts";
 import {
   applyProjection,
   checkpointStatements,
@@ -37,40 +38,10 @@ interface Written<E extends AnyEvent> {
   readonly publish?: readonly (() => void)[];
 }
 
-// A lone UTF-16 surrogate cannot be stored as SQLite text: it would become U+FFFD, and two distinct ids would
-// collide. With the `u` flag this matches only unpaired surrogates.
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /**
- * @internal Rejects ids SQLite cannot store exactly. Every API that takes a stream id calls it, so a read can never
- * reach another stream's events through a lossy conversion.
+ * @internal The append path of one tenant's handle: one `BEGIN IMMEDIATE` transaction of prepared statements, or,
+ * for a lone event at a known head, one INSERT.
  */
-export function assertStorableText(api: string, field: string, value: string): void {
-  if (LONE_SURROGATE.test(value)) {
-    throw new ValidationError(api, [
-      {
-        code: "invalid_unicode",
-        path: [field],
-        message: `${field} holds an unpaired UTF-16 surrogate, which SQLite text cannot store exactly`,
-      },
-    ]);
-  }
-}
-
-/** @internal Maps SQLite's lock timeout to a salesfold error that names the API. */
-export function busyError(api: string, error: unknown): unknown {
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) {
-    return new SalesfoldError(
-      "invalid_state",
-      `${api}: another connection held the database's write lock past busyTimeoutMs (${code}); nothing was written`,
-      { cause: error },
-    );
-  }
-  return error;
-}
-
-/** @internal The append path of one tenant's handle: one `BEGIN IMMEDIATE` transaction of prepared statements. */
 export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, options: SqliteWriterOptions<E>) {
   const { api, catalog, tenantId, clock, ids, derivedIds } = options;
   const hooks = options.inline.filter((h): h is InlineHook => !isSqliteProjection(h));
@@ -79,6 +50,8 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   for (const p of projections) db.transaction(() => p.setup(db)).immediate();
   const checkpoints = projections.length > 0 ? checkpointStatements(db) : undefined;
   const upcasts = catalog.definitions.some((d) => d.version > 1);
+  // Without hooks, read models or an id generator, a lone event needs no explicit transaction (see appendAtHead).
+  const plain = hooks.length === 0 && projections.length === 0 && ids === undefined;
 
   // The tenant's head: the last row of its range of the table. A stream's version: the last entry of the stream
   // index for it.
@@ -104,7 +77,7 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   const byPosition = db.prepare<[number | bigint], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM salesfold_events WHERE log_key = ?`,
   );
-  const writeRows = createRowWriter(db);
+  const { writeRows, writeOneAtHead } = createRowWriter(db);
   // The tenant's key, once known: the log keys of its position 0 and of its last possible position.
   let tenantKey = 0;
   let logBase: number | bigint = 0;
@@ -296,6 +269,70 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
     },
   );
 
+  /**
+   * A lone event without an id, appended by a handle that knows the tenant's head and the stream's version at that
+   * head: one INSERT at the position after the head, which SQLite runs as a transaction of its own under the write
+   * lock, in place of a transaction of four statements. Appends take positions one after another from the head, so
+   * that position is free exactly while the head, and with it every stream's version, is unchanged; when another
+   * append has taken it, the INSERT leaves the row out. `undefined` leaves the append to the transaction: an unknown
+   * head or version, an expected version the known one does not meet (the transaction reads it again before it
+   * decides), or a head that moved.
+   */
+  const appendAtHead = (
+    streamId: string,
+    e: PreparedEvent,
+    expected: ExpectedVersion,
+    json: readonly string[],
+    recordedAt: string,
+  ): Written<E> | undefined => {
+    const tenant = derivedIds.settled();
+    const actual = known.versions.get(streamId);
+    const position = known.head + 1;
+    if (
+      tenant === undefined ||
+      actual === undefined ||
+      known.head < 0 ||
+      position > MAX_POSITION ||
+      !matchesExpectedVersion(expected, actual)
+    ) {
+      return undefined;
+    }
+    useKey(tenant.key);
+    const occurredAt = e.occurredAt ?? recordedAt;
+    const rows = {
+      first: position,
+      key: tenant.key,
+      streamId,
+      versionBefore: actual,
+      recordedAt,
+      prepared: [e],
+      storedIds: [null],
+      occurred: [occurredAt === recordedAt ? null : occurredAt],
+      json,
+    };
+    if (!writeOneAtHead(keyOf, rows)) return undefined;
+    const envelope = Object.freeze({
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+      eventId: `${tenant.prefix}:${position}`,
+      streamId,
+      streamVersion: actual + 1,
+      globalPosition: position,
+      occurredAt,
+      recordedAt,
+      tenantId,
+    }) as EventEnvelope;
+    committed = { head: position, streamId, version: actual + 1 };
+    const result = Object.freeze({
+      streamId,
+      nextExpectedVersion: actual + 1,
+      lastPosition: position,
+      events: Object.freeze([upcasts ? catalog.upcast(envelope) : (envelope as EventEnvelope<E>)]),
+    });
+    return { result, written: true };
+  };
+
   const append = (streamId: string, events: readonly EventInput<E>[], appendOptions?: AppendOptions): Written<E> => {
     const request = validateAppend(api, catalog, streamId, events, appendOptions);
     assertStorableText(api, "streamId", request.streamId);
@@ -325,7 +362,11 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
     }
     let out: Written<E>;
     try {
-      out = write.immediate(request.streamId, prepared, request.expectedVersion, json, recordedAt);
+      const quick =
+        plain && prepared.length === 1 && prepared[0]!.eventId === undefined
+          ? appendAtHead(request.streamId, prepared[0]!, request.expectedVersion, json, recordedAt)
+          : undefined;
+      out = quick ?? write.immediate(request.streamId, prepared, request.expectedVersion, json, recordedAt);
     } catch (error) {
       derivedIds.settle(false);
       throw busyError(api, error);
@@ -341,19 +382,6 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
   };
 
   return { append };
-}
-
-const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-/** The clock's instant in the canonical form rows are read back in, so an append's result equals a later read. */
-function isoNow(api: string, clock: Clock): string {
-  const now = clock.now();
-  if (typeof now === "string" && CANONICAL_ISO.test(now)) return now;
-  const ms = typeof now === "string" ? Date.parse(now) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    throw new SalesfoldError("invalid_state", `${api}: the clock returned ${JSON.stringify(now)}, not an ISO instant`);
-  }
-  return new Date(ms).toISOString();
 }
 
 /** How many stream versions a handle keeps, at most. */

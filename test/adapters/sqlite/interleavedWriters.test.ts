@@ -105,6 +105,38 @@ describe("SQLite store: appends see every change made since the handle's last on
     db.close();
   });
 
+  it("writes a lone event after the head another handle or connection moved, and refuses one on a moved stream", async () => {
+    const path = tmp.path("lone.db");
+    const [db, second] = [new Database(path), new Database(path)];
+    const mine = createSqliteEventStore({ database: db, catalog: counterCatalog });
+    const theirs = createSqliteEventStore({ database: db, catalog: counterCatalog });
+    const remote = createSqliteEventStore({ database: second, catalog: counterCatalog });
+    await mine.append("a", [inc(1)], { expectedVersion: "no_stream" });
+    // This handle now knows the head (1) and the version of "a" (1): a lone event goes in one statement.
+    expect((await mine.append("a", [inc(2)], { expectedVersion: 1 })).events[0]).toMatchObject({ globalPosition: 2 });
+    // Position 3 is taken by another handle, then 4 by another connection: the next lone event goes to 5.
+    await theirs.append("b", [inc(3)]);
+    await remote.append("c", [inc(4)]);
+    const next = await mine.append("a", [inc(5)], { expectedVersion: 2 });
+    expect(next.events[0]).toMatchObject({ globalPosition: 5, streamVersion: 3 });
+    // Another connection appends to "a": the version this handle knows (3) no longer holds.
+    await remote.append("a", [inc(6)], { expectedVersion: 3 });
+    const stale = await rejection(() => mine.append("a", [inc(7)], { expectedVersion: 3 }));
+    expect(isConcurrencyError(stale) && stale.actual).toBe(4);
+    const log = await all(mine.readAll());
+    expect(log.map((e) => [e.globalPosition, e.streamId, e.streamVersion, e.data])).toEqual([
+      [1, "a", 1, { by: 1 }],
+      [2, "a", 2, { by: 2 }],
+      [3, "b", 1, { by: 3 }],
+      [4, "c", 1, { by: 4 }],
+      [5, "a", 3, { by: 5 }],
+      [6, "a", 4, { by: 6 }],
+    ]);
+    for (const s of [mine, theirs, remote]) await s.close();
+    db.close();
+    second.close();
+  });
+
   it("stays right across a rolled-back append and the rows an inline read model writes", async () => {
     const db = new Database(tmp.path("inline.db"));
     let fail = false;

@@ -120,12 +120,16 @@ describe("SQLite store: row layout", () => {
 
   it("refuses an append past a tenant's last position, writing nothing", async () => {
     const db = new Database(":memory:");
-    const store = createSqliteEventStore({ database: db, catalog: counterCatalog });
-    await store.append("s", [inc(1)]);
+    const first = createSqliteEventStore({ database: db, catalog: counterCatalog });
+    await first.append("s", [inc(1)]);
+    await first.close();
+    // A tenant near its end, made by hand: positions 2 to MAX_POSITION - 2 are left out, which no append does. A new
+    // handle reads the head there.
     db.prepare(
       `INSERT INTO salesfold_events (log_key, tenant_key, stream_id, stream_version, type, recorded_at, data)
        VALUES (1 * 1099511627776 + ?, 1, 't', 1, 'Incremented', '2026-01-01T00:00:00.000Z', '{"by":0}')`,
     ).run(MAX_POSITION - 1);
+    const store = createSqliteEventStore({ database: db, catalog: counterCatalog });
     expect(await store.lastPosition()).toBe(MAX_POSITION - 1);
     const last = await store.append("s", [inc(2)]);
     expect(last.events[0]!.globalPosition).toBe(MAX_POSITION);
