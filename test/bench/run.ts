@@ -3,8 +3,8 @@
 //
 //   npm run bench                      everything
 //   npm run bench -- --skip-anchors    salesfold only (ratios are then omitted)
-//   npm run bench -- --pg-rounds=5     alternate the PostgreSQL store and Emmett's five times (3 by default)
-//   npm run bench -- --sqlite-rounds=5 alternate the SQLite store and the raw inserts five times (3 by default)
+//   npm run bench -- --pg-rounds=7     alternate the PostgreSQL store, Emmett's and the raw inserts seven times (5 by default)
+//   npm run bench -- --sqlite-rounds=7 alternate the SQLite store and the raw inserts seven times (5 by default)
 //
 // Anchors come from ../shared/anchors (or SALESFOLD_ANCHORS): each is copied to .bench-cache/ and installed once.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -15,10 +15,10 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = new Set(process.argv.slice(2));
-// --pg-rounds=N: how many alternating rounds of the PostgreSQL store and Emmett's (3 by default).
-const pgRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--pg-rounds="))?.slice(12) ?? 3));
-// --sqlite-rounds=N: how many alternating rounds of the SQLite store and the raw better-sqlite3 inserts (3 by default).
-const sqliteRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--sqlite-rounds="))?.slice(16) ?? 3));
+// --pg-rounds=N: how many alternating rounds of the PostgreSQL store, Emmett's and the raw pg inserts (5 by default).
+const pgRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--pg-rounds="))?.slice(12) ?? 5));
+// --sqlite-rounds=N: how many alternating rounds of the SQLite store and the raw better-sqlite3 inserts (5 by default).
+const sqliteRounds = Math.max(1, Number(process.argv.find((a) => a.startsWith("--sqlite-rounds="))?.slice(16) ?? 5));
 const log = (...m: unknown[]) => console.error("[bench]", ...m);
 const cache = join(root, ".bench-cache");
 
@@ -191,11 +191,14 @@ if (emmettDir) {
     result.emmettError = String(error);
   }
 }
-// PostgreSQL: fsync-bound figures drift by 2× over minutes on a shared machine, so the store and Emmett's PostgreSQL
-// store run in alternation, round after round, and each figure is the median of its rounds.
+// PostgreSQL: fsync-bound figures drift by 2× over minutes on a shared machine, so the store, Emmett's PostgreSQL
+// store and the raw pg inserts of the limits anchor run in alternation, round after round, and each figure is the
+// median of its rounds.
+let pgRaw: Json | undefined;
 if (!args.has("--skip-postgres")) {
   const ours: Json[] = [];
   const theirs: Json[] = [];
+  const raw: Json[] = [];
   for (let round = 1; round <= pgRounds; round++) {
     try {
       log(`salesfold: postgres store, round ${round} of ${pgRounds}…`);
@@ -204,6 +207,10 @@ if (!args.has("--skip-postgres")) {
         log(`anchor: Emmett PostgreSQL, round ${round} of ${pgRounds}…`);
         theirs.push(runNode("bench.ts", emmettDir, ["--only=postgres"], pgEnv));
       }
+      if (limitsDir) {
+        log(`anchor: raw pg inserts, round ${round} of ${pgRounds}…`);
+        raw.push(runNode("limits.ts", limitsDir, ["--only=pg"], pgEnv).figures);
+      }
     } catch (error) {
       result.salesfold.postgres = { error: String(error) };
       break;
@@ -211,13 +218,14 @@ if (!args.has("--skip-postgres")) {
   }
   if (ours.length === pgRounds) result.salesfold.postgres = medianOf(ours);
   if (emmett && theirs.length === pgRounds) emmett.postgres = medianOf(theirs.map((t) => t.postgres));
+  if (raw.length === pgRounds) pgRaw = medianOf(raw);
 }
 if (!args.has("--skip-anchors")) {
   try {
     if (limitsDir) {
       log("anchor: this machine's raw limits (fold, immer, memory)…");
-      // The SQLite limits ran above, in alternation with the store.
-      const phases = ["fold", "immer", "memory", ...(args.has("--skip-postgres") ? [] : ["pg"])];
+      // The SQLite and PostgreSQL limits ran above, in alternation with the stores.
+      const phases = ["fold", "immer", "memory"];
       limits = runNode("limits.ts", limitsDir, [`--only=${phases.join(",")}`], pgEnv);
     }
   } catch (error) {
@@ -227,10 +235,15 @@ if (!args.has("--skip-anchors")) {
 result.anchors = {
   emmett: emmett && { version: emmett.emmett, memory: emmett.memory, postgres: emmett.postgres },
   limits:
-    limits === undefined && sqliteRaw === undefined
+    limits === undefined && sqliteRaw === undefined && pgRaw === undefined
       ? undefined
-      : { ...limits?.figures, ...(sqliteRaw === undefined ? {} : { ...sqliteRaw, rounds: undefined }) },
+      : {
+          ...limits?.figures,
+          ...(sqliteRaw === undefined ? {} : { ...sqliteRaw, rounds: undefined }),
+          ...(pgRaw === undefined ? {} : { ...pgRaw, rounds: undefined }),
+        },
   sqliteRawRounds: sqliteRaw?.rounds,
+  pgRawRounds: pgRaw?.rounds,
 };
 
 const em = emmett?.memory;
