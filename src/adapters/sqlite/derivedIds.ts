@@ -167,8 +167,12 @@ export function createDerivedIds(db: Database.Database, api: string, tenantId: s
     return Number.isSafeInteger(position) ? position : undefined;
   };
 
-  const settled = (): { key: number; prefix: string } | undefined =>
-    key !== undefined && prefix !== undefined ? { key, prefix } : undefined;
+  // Once both are committed they never change, so one object serves every later call.
+  let both: { readonly key: number; readonly prefix: string } | undefined;
+  const settled = (): { readonly key: number; readonly prefix: string } | undefined => {
+    if (both === undefined && key !== undefined && prefix !== undefined) both = Object.freeze({ key, prefix });
+    return both;
+  };
 
   return { tenantId, ensure, settle, key: currentKey, settled, idAt, reservedPosition };
 }

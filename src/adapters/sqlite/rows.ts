@@ -1,4 +1,4 @@
-import type { AnyEvent, EventCatalog, EventEnvelope } from "../../core/events/index.ts";
+import type { AnyEvent, EventCatalog, EventEnvelope, PreparedEvent } from "../../core/events/index.ts";
 import type { DerivedIds } from "./derivedIds.ts";
 import { DEFAULT_METADATA, MAX_POSITION } from "./schema.ts";
 
@@ -41,6 +41,34 @@ export function rawEnvelope(row: EventRow, ids: DerivedIds): Record<string, unkn
     recordedAt: row.recorded_at,
     tenantId: ids.tenantId,
   };
+}
+
+/**
+ * @internal The envelope of a validated event written at `globalPosition`: what the append returns, and what a read
+ * gives back.
+ */
+export function writtenEnvelope(
+  e: PreparedEvent,
+  eventId: string,
+  streamId: string,
+  streamVersion: number,
+  globalPosition: number,
+  occurredAt: string,
+  recordedAt: string,
+  tenantId: string,
+): EventEnvelope {
+  return Object.freeze({
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata,
+    eventId,
+    streamId,
+    streamVersion,
+    globalPosition,
+    occurredAt,
+    recordedAt,
+    tenantId,
+  }) as EventEnvelope;
 }
 
 /** @internal Validates a row read back against the catalog: frozen, upcast to the current shape. */

@@ -8,7 +8,7 @@ import type { AnyEvent, EventCatalog, EventEnvelope, EventInput, PreparedEvent }
 import type { Clock } from "../../core/runtime/clock.ts";
 import type { IdGenerator } from "../../core/runtime/ids.ts";
 import { type DerivedIds, logKey } from "./derivedIds.ts";
-import { EVENT_COLUMNS, type EventRow, parseRows, rawEnvelope } from "./rows.ts";
+import { EVENT_COLUMNS, type EventRow, parseRows, rawEnvelope, writtenEnvelope } from "./rows.ts";
 import { createRowWriter } from "./rowWriter.ts";
 import { MAX_POSITION } from "./schema.ts";
 import { assertStorableText, busyError, isoNow } from "./writeGuards.ts";
@@ -212,18 +212,16 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
         occurred[i] = occurredAt === recordedAt ? null : occurredAt;
         const version = actual + i + 1;
         position++;
-        envelopes[i] = Object.freeze({
-          type: e.type,
-          data: e.data,
-          metadata: e.metadata,
-          eventId: stored ?? `${prefix}:${position}`,
+        envelopes[i] = writtenEnvelope(
+          e,
+          stored ?? `${prefix}:${position}`,
           streamId,
-          streamVersion: version,
-          globalPosition: position,
+          version,
+          position,
           occurredAt,
           recordedAt,
           tenantId,
-        }) as EventEnvelope;
+        );
       }
       const rows = {
         first: position - n + 1,
@@ -311,18 +309,16 @@ export function createSqliteWriter<E extends AnyEvent>(db: Database.Database, op
       json,
     };
     if (!writeOneAtHead(keyOf, rows)) return undefined;
-    const envelope = Object.freeze({
-      type: e.type,
-      data: e.data,
-      metadata: e.metadata,
-      eventId: `${tenant.prefix}:${position}`,
+    const envelope = writtenEnvelope(
+      e,
+      `${tenant.prefix}:${position}`,
       streamId,
-      streamVersion: actual + 1,
-      globalPosition: position,
+      actual + 1,
+      position,
       occurredAt,
       recordedAt,
       tenantId,
-    }) as EventEnvelope;
+    );
     committed = { head: position, streamId, version: actual + 1 };
     const result = Object.freeze({
       streamId,

@@ -39,7 +39,10 @@ export function busyError(api: string, error: unknown): unknown {
 
 const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** @internal The clock's instant in the canonical form rows are read back in, so an append's result equals a later read. */
+/**
+ * @internal The clock's instant in the canonical form rows are read back in, so an append's result equals a later
+ * read.
+ */
 export function isoNow(api: string, clock: Clock): string {
   const now = clock.now();
   if (typeof now === "string" && CANONICAL_ISO.test(now)) return now;
