@@ -36,7 +36,7 @@ interface ChunkInsert {
  * @internal Inserts the rows of appends into `salesfold_events`. `writeRows`, called inside the write transaction,
  * puts several rows per statement where it can; when an insert fails, `failed` is called with the range of rows of
  * that statement (rolled back on its own), then the error is rethrown. `writeOneAtHead` writes a lone event in one
- * statement, checking the head in it.
+ * statement of its own, at the position after a known head, and only if that position is still free.
  */
 export function createRowWriter(db: Database.Database) {
   const insert = db.prepare<
